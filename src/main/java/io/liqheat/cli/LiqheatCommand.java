@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       BacktestCommand.class,
       SampleCommand.class,
+      CassandraCommand.class,
+      SchemaCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LiqheatCommand implements Runnable {
