@@ -138,7 +138,7 @@ public final class Backtest {
   }
 
   /** The bar length: the smallest gap between consecutive opens (gaps in the data are longer). */
-  static long barDuration(List<Bar> bars) {
+  public static long barDuration(List<Bar> bars) {
     long smallest = Long.MAX_VALUE;
     for (int i = 1; i < bars.size(); i++) {
       smallest = Math.min(smallest, bars.get(i).openTimeMs() - bars.get(i - 1).openTimeMs());

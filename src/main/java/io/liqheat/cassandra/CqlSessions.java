@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Opens plain driver sessions for tooling (readiness probe, schema apply), outside of Pekko
@@ -34,9 +35,14 @@ public final class CqlSessions {
             // wait 2 s; these sessions have nothing in flight when they close.
             .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
             .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
+            // Set as an option, not with addContactPoint: the driver merges programmatic contact
+            // points with datastax-java-driver.basic.contact-points of application.conf, and a
+            // session meant for this node could then land on whatever listens on 127.0.0.1:9042.
+            .withStringList(
+                DefaultDriverOption.CONTACT_POINTS,
+                List.of(contactPoint.getHostString() + ":" + contactPoint.getPort()))
             .build();
     return CqlSession.builder()
-        .addContactPoint(contactPoint)
         .withLocalDatacenter(localDatacenter)
         .withConfigLoader(config)
         .build();

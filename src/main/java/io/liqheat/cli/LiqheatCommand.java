@@ -17,8 +17,10 @@ import picocli.CommandLine.Command;
     subcommands = {
       BacktestCommand.class,
       SampleCommand.class,
+      ReplayCommand.class,
       CassandraCommand.class,
       SchemaCommand.class,
+      FramesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LiqheatCommand implements Runnable {

@@ -22,8 +22,11 @@ public final class SampleCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into (created if missing).")
   Path out;
 
-  @Option(names = "--hours", defaultValue = "720", description = "Hours of market (default: ${DEFAULT-VALUE}).")
-  int hours;
+  @Option(names = "--bars", defaultValue = "720", description = "Number of bars (default: ${DEFAULT-VALUE}).")
+  int bars;
+
+  @Option(names = "--bar-minutes", defaultValue = "60", description = "Minutes per bar (default: ${DEFAULT-VALUE}).")
+  int barMinutes;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -32,7 +35,7 @@ public final class SampleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SampleMarket.Sample sample = SampleMarket.generate(seed, hours);
+    SampleMarket.Sample sample = SampleMarket.generate(seed, bars, barMinutes);
     Files.createDirectories(out);
     Path bars = out.resolve("bars.csv");
     Path liquidations = out.resolve("liquidations.csv");

@@ -1,11 +1,12 @@
 package io.liqheat.cli;
 
+import io.liqheat.market.InvalidMarketIdException;
 import picocli.CommandLine;
 
 /**
- * Turns the exceptions that describe a user's mistake (bad input file, bad configuration) into one
- * clear line on stderr and exit code 2, instead of a stack trace. Anything else is a bug and keeps
- * its stack trace.
+ * Turns the exceptions that describe a user's mistake (bad input file, bad configuration, a
+ * malformed market id) into one clear line on stderr and exit code 2, instead of a stack trace.
+ * Anything else is a bug and keeps its stack trace.
  */
 final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
@@ -15,7 +16,9 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
   public int handleExecutionException(
       Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult)
       throws Exception {
-    if (exception instanceof UserFacingException) {
+    // InvalidMarketIdException is the domain's (entities reject ids with it too), so it is named
+    // here rather than marked UserFacingException; on the command line it is the person's typo.
+    if (exception instanceof UserFacingException || exception instanceof InvalidMarketIdException) {
       commandLine.getErr().println("liqheat: " + exception.getMessage());
       commandLine.getErr().flush();
       return USER_ERROR_EXIT;

@@ -24,7 +24,6 @@ public final class SampleMarket {
   public record Sample(List<Bar> bars, List<RealizedLiquidations> liquidations) {}
 
   private static final long MINUTE_MS = 60_000L;
-  private static final int MINUTES_PER_BAR = 60;
   private static final int WARM_UP_MINUTES = 24 * 60;
   private static final double[] LEVERAGES = {5, 10, 20, 25, 50, 75, 100, 125};
   private static final double[] LEVERAGE_WEIGHTS = {0.15, 0.25, 0.2, 0.12, 0.12, 0.06, 0.06, 0.04};
@@ -40,31 +39,43 @@ public final class SampleMarket {
   private double variance = 0.0008 * 0.0008;
   private double momentum;
 
-  private SampleMarket(long seed) {
+  private final int minutesPerBar;
+
+  private SampleMarket(long seed, int minutesPerBar) {
     this.random = new SplittableRandom(seed);
+    this.minutesPerBar = minutesPerBar;
   }
 
+  /** Hourly bars. */
   public static Sample generate(long seed, int hours) {
-    if (hours < 2) {
-      throw new IllegalArgumentException("a sample needs at least two hours, asked for " + hours);
-    }
-    return new SampleMarket(seed).run(hours);
+    return generate(seed, hours, 60);
   }
 
-  private Sample run(int hours) {
+  /** {@code bars} bars of {@code minutesPerBar} minutes each. */
+  public static Sample generate(long seed, int bars, int minutesPerBar) {
+    if (bars < 2) {
+      throw new IllegalArgumentException("a sample needs at least two bars, asked for " + bars);
+    }
+    if (minutesPerBar < 1 || minutesPerBar > 1440) {
+      throw new IllegalArgumentException("a bar lasts 1 to 1440 minutes, asked for " + minutesPerBar);
+    }
+    return new SampleMarket(seed, minutesPerBar).run(bars);
+  }
+
+  private Sample run(int barCount) {
     for (int minute = 0; minute < WARM_UP_MINUTES; minute++) {
       minute();
     }
-    List<Bar> bars = new ArrayList<>(hours);
-    List<RealizedLiquidations> liquidations = new ArrayList<>(hours);
-    for (int hour = 0; hour < hours; hour++) {
+    List<Bar> bars = new ArrayList<>(barCount);
+    List<RealizedLiquidations> liquidations = new ArrayList<>(barCount);
+    for (int bar = 0; bar < barCount; bar++) {
       double open = price;
       double high = price;
       double low = price;
       double volume = 0;
       double liquidatedLong = 0;
       double liquidatedShort = 0;
-      for (int minute = 0; minute < MINUTES_PER_BAR; minute++) {
+      for (int minute = 0; minute < minutesPerBar; minute++) {
         MinuteResult result = minute();
         high = Math.max(high, result.high);
         low = Math.min(low, result.low);
@@ -72,13 +83,13 @@ public final class SampleMarket {
         liquidatedLong += result.liquidatedLongUsd;
         liquidatedShort += result.liquidatedShortUsd;
       }
-      long openTime = START_MS + hour * MINUTES_PER_BAR * MINUTE_MS;
+      long openTime = START_MS + bar * minutesPerBar * MINUTE_MS;
       double longAccounts = positions.count(true);
       double shortAccounts = positions.count(false);
       bars.add(new Bar(openTime, open, high, low, price, positions.totalSize() * price, volume,
           shortAccounts > 0 ? longAccounts / shortAccounts : Double.NaN, Double.NaN, Double.NaN));
       liquidations.add(new RealizedLiquidations(
-          openTime, openTime + MINUTES_PER_BAR * MINUTE_MS, liquidatedLong, liquidatedShort));
+          openTime, openTime + minutesPerBar * MINUTE_MS, liquidatedLong, liquidatedShort));
     }
     return new Sample(bars, liquidations);
   }

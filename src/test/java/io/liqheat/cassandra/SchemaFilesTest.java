@@ -39,7 +39,10 @@ class SchemaFilesTest {
             "TABLE liqheat_journal.all_persistence_ids",
             "KEYSPACE liqheat_snapshot",
             "TABLE liqheat_snapshot.snapshots",
-            "KEYSPACE liqheat");
+            "KEYSPACE liqheat",
+            "TABLE liqheat.frames_by_market_day",
+            "TABLE liqheat.frames_progress",
+            "TABLE liqheat.projection_offsets");
   }
 
   @Test

@@ -1,0 +1,95 @@
+package io.liqheat.cli;
+
+import com.typesafe.config.Config;
+import io.liqheat.history.FramesProjection;
+import io.liqheat.history.FramesProjectionSingleton;
+import io.liqheat.market.IngestAck;
+import io.liqheat.market.InputBatch;
+import io.liqheat.market.MarketCommand;
+import io.liqheat.market.MarketId;
+import io.liqheat.market.MarketSettings;
+import io.liqheat.market.MarketSharding;
+import io.liqheat.market.MarketStatus;
+import io.liqheat.model.Calibration;
+import io.liqheat.model.CalibrationLoader;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+
+/**
+ * One liqheat JVM in the Pekko cluster: the actor system, market sharding, the read-side projection
+ * (a cluster singleton), and the ways commands talk to markets. With no seed nodes configured it forms a cluster of one by joining itself.
+ *
+ * <p>The calibration and market settings are read before the actor system starts, so a bad
+ * configuration stops start-up with a message naming the key and nothing half-started.
+ */
+public final class LiqheatNode implements AutoCloseable {
+
+  private final ActorSystem<Void> system;
+  private final Calibration calibration;
+  private final MarketSettings settings;
+
+  private final FramesProjection readSide;
+
+  private LiqheatNode(ActorSystem<Void> system, Calibration calibration, MarketSettings settings, FramesProjection readSide) {
+    this.system = system;
+    this.calibration = calibration;
+    this.settings = settings;
+    this.readSide = readSide;
+  }
+
+  public static LiqheatNode start(Config config) {
+    Calibration calibration = CalibrationLoader.active(config);
+    MarketSettings settings = MarketSettings.fromConfig(config);
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "liqheat", config);
+    Cluster cluster = Cluster.get(system);
+    if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    }
+    MarketSharding.init(system, calibration, settings);
+    FramesProjectionSingleton.init(system);
+    return new LiqheatNode(system, calibration, settings, new FramesProjection(system));
+  }
+
+  public CompletionStage<IngestAck> ingest(MarketId market, String source, long sequence, InputBatch batch, Duration timeout) {
+    return MarketSharding.entity(system, market)
+        .ask(replyTo -> new MarketCommand.Ingest(source, sequence, batch, replyTo), timeout);
+  }
+
+  public CompletionStage<MarketStatus> status(MarketId market, Duration timeout) {
+    return MarketSharding.entity(system, market).ask(MarketCommand.GetStatus::new, timeout);
+  }
+
+  /** The newest window of a market that the read side holds, under the running calibration. */
+  public CompletionStage<Optional<Long>> lastProjectedWindow(MarketId market) {
+    return readSide.lastProjectedWindow(market, calibration.modelVersion());
+  }
+
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
+  public Calibration calibration() {
+    return calibration;
+  }
+
+  public MarketSettings settings() {
+    return settings;
+  }
+
+  /** Leaves the cluster by coordinated shutdown: shards hand over and the journal is flushed. */
+  @Override
+  public void close() {
+    system.terminate();
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("the actor system did not terminate within 60 s", e);
+    }
+  }
+}
