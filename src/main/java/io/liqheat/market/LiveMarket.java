@@ -36,12 +36,7 @@ public final class LiveMarket {
   private final Map<String, Long> lastSeqBySource = new HashMap<>();
 
   // What traded since the last OI observation: the next step's inputs.
-  private boolean intervalHasTrade;
-  private double intervalOpen;
-  private double intervalHigh;
-  private double intervalLow;
-  private double intervalClose;
-  private double intervalVolume;
+  private final CandleBuilder interval = new CandleBuilder();
   private double intervalNotional;
   private double intervalTakerBuy;
   private double intervalTakerSell;
@@ -206,16 +201,7 @@ public final class LiveMarket {
     }
     trades++;
     window.trade(price, size);
-    if (!intervalHasTrade) {
-      intervalHasTrade = true;
-      intervalOpen = price;
-      intervalHigh = price;
-      intervalLow = price;
-    }
-    intervalHigh = Math.max(intervalHigh, price);
-    intervalLow = Math.min(intervalLow, price);
-    intervalClose = price;
-    intervalVolume += size;
+    interval.trade(price, size);
     intervalNotional += price * size;
     if (takerBuy) {
       intervalTakerBuy += size;
@@ -310,12 +296,12 @@ public final class LiveMarket {
     double low;
     double close;
     double vwap;
-    if (intervalHasTrade) {
-      open = intervalOpen;
-      high = intervalHigh;
-      low = intervalLow;
-      close = intervalClose;
-      vwap = intervalVolume > 0 ? Math.min(high, Math.max(low, intervalNotional / intervalVolume)) : close;
+    if (interval.hasTrade()) {
+      open = interval.open();
+      high = interval.high();
+      low = interval.low();
+      close = interval.close();
+      vwap = interval.volume() > 0 ? Math.min(high, Math.max(low, intervalNotional / interval.volume())) : close;
     } else {
       double price = price();
       if (!Double.isFinite(price)) {
@@ -324,12 +310,11 @@ public final class LiveMarket {
       open = high = low = close = vwap = price;
     }
     return new Step(timeMs, open, high, low, close, vwap, intervalMarkHigh, intervalMarkLow,
-        intervalVolume, intervalTakerBuy, intervalTakerSell, lastRatio, observation.oiBase(), observation.oiUsd());
+        interval.volume(), intervalTakerBuy, intervalTakerSell, lastRatio, observation.oiBase(), observation.oiUsd());
   }
 
   private void resetInterval() {
-    intervalHasTrade = false;
-    intervalVolume = 0;
+    interval.reset();
     intervalNotional = 0;
     intervalTakerBuy = 0;
     intervalTakerSell = 0;

@@ -13,12 +13,7 @@ final class OpenWindow {
   private final BitSet slotsWithInput;
   private final long slotMs;
   private final int slots;
-  private boolean hasTrade;
-  private double open;
-  private double high;
-  private double low;
-  private double close;
-  private double volume;
+  private final CandleBuilder candle = new CandleBuilder();
   double printedLongUsd;
   double printedShortUsd;
   double oiBase = Double.NaN;
@@ -36,20 +31,11 @@ final class OpenWindow {
   }
 
   void trade(double price, double size) {
-    if (!hasTrade) {
-      hasTrade = true;
-      open = price;
-      high = price;
-      low = price;
-    }
-    high = Math.max(high, price);
-    low = Math.min(low, price);
-    close = price;
-    volume += size;
+    candle.trade(price, size);
   }
 
   Candle candle() {
-    return hasTrade ? new Candle(open, high, low, close, volume) : null;
+    return candle.candle();
   }
 
   double coverage() {
