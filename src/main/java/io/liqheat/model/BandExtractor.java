@@ -42,26 +42,29 @@ public final class BandExtractor {
       Side side, double[] usd, int[] bins, int from, int to, PriceGrid grid, BandQuery query) {
     double[] ranked = nonEmptySorted(usd, from, to);
     int count = ranked.length;
+    // Intensity only rises with notional, so "ranked at or above the minimum" is "at or above one
+    // notional threshold": one search per side instead of a rank per bin.
+    double threshold = thresholdFor(ranked, query.minIntensity());
     List<Band> bands = new ArrayList<>();
     int runStart = -1;
     double runUsd = 0.0;
-    double runIntensity = 0.0;
+    double runMax = 0.0;
     for (int i = from; i <= to; i++) {
-      double intensity = i < to && usd[i] > 0 ? midRank(ranked, usd[i]) / count : 0.0;
+      boolean inBand = i < to && usd[i] > 0 && usd[i] >= threshold;
       boolean contiguous = runStart >= 0 && i < to && bins[i] == bins[i - 1] + 1;
-      boolean inBand = intensity >= query.minIntensity() && intensity > 0;
       if (runStart >= 0 && !(inBand && contiguous)) {
-        bands.add(new Band(side, grid.lowerBound(bins[runStart]), grid.upperBound(bins[i - 1]), runUsd, runIntensity));
+        bands.add(new Band(side, grid.lowerBound(bins[runStart]), grid.upperBound(bins[i - 1]), runUsd,
+            midRank(ranked, runMax) / count));
         runStart = -1;
       }
-      if (inBand && runStart < 0) {
-        runStart = i;
-        runUsd = 0.0;
-        runIntensity = 0.0;
-      }
       if (inBand) {
+        if (runStart < 0) {
+          runStart = i;
+          runUsd = 0.0;
+          runMax = 0.0;
+        }
         runUsd += usd[i];
-        runIntensity = Math.max(runIntensity, intensity);
+        runMax = Math.max(runMax, usd[i]);
       }
     }
     if (bands.size() > query.maxBandsPerSide()) {
@@ -69,6 +72,21 @@ public final class BandExtractor {
       return bands.subList(0, query.maxBandsPerSide());
     }
     return bands;
+  }
+
+  /** The smallest notional whose intensity reaches {@code minIntensity}; +∞ when none does. */
+  private static double thresholdFor(double[] sorted, double minIntensity) {
+    int low = 0;
+    int high = sorted.length;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (midRank(sorted, sorted[mid]) / sorted.length >= minIntensity) {
+        high = mid;
+      } else {
+        low = mid + 1;
+      }
+    }
+    return low < sorted.length ? sorted[low] : Double.POSITIVE_INFINITY;
   }
 
   private static double[] nonEmptySorted(double[] usd, int from, int to) {

@@ -59,6 +59,8 @@ public final class DensityModel {
   private final double[] openLong;
   private final double[] openShort;
   private final double[] decayKeep;
+  private final double[] tierTotal;
+  private final double[] tierKeep;
   private long decayKeepForDtMs = -1;
 
   public DensityModel(Calibration calibration, String marketId) {
@@ -94,6 +96,8 @@ public final class DensityModel {
     this.openLong = new double[tierCount];
     this.openShort = new double[tierCount];
     this.decayKeep = new double[tierCount];
+    this.tierTotal = new double[tierCount];
+    this.tierKeep = new double[tierCount];
   }
 
   /** A model restored from a snapshot, bit for bit. */
@@ -160,22 +164,37 @@ public final class DensityModel {
 
     foldBeyondBookRange(step.close());
 
+    // Turnover, decay and the OI change are planned on the tier totals first, then every book is
+    // scaled once: one multiplication per book per step, however many rules apply.
     Arrays.fill(openLong, 0.0);
     Arrays.fill(openShort, 0.0);
-    turnOver(step, longShare);
-    if (decayEnabled) {
-      decay(step.timeMs() - lastTimeMs, longShare);
+    double total = 0.0;
+    for (int tier = 0; tier < tierCount; tier++) {
+      tierTotal[tier] = longBooks[tier].total() + shortBooks[tier].total();
+      tierKeep[tier] = 1.0;
+      total += tierTotal[tier];
     }
-
+    planTurnover(step, longShare, total);
+    if (decayEnabled) {
+      planDecay(step.timeMs() - lastTimeMs, longShare);
+    }
+    double kept = 0.0;
+    for (int tier = 0; tier < tierCount; tier++) {
+      kept += tierTotal[tier] * tierKeep[tier];
+    }
     // Turnover and decay moved positions into the pending opens; they are still open interest.
-    double difference = step.oiBase() - bookTotal() - pendingOpens();
+    double difference = step.oiBase() - kept - pendingOpens();
     if (difference > 0) {
       for (int tier = 0; tier < tierCount; tier++) {
         openLong[tier] += difference * longShare * weights[tier];
         openShort[tier] += difference * (1.0 - longShare) * weights[tier];
       }
     } else if (difference < 0) {
-      close(-difference);
+      planClose(-difference, kept);
+    }
+    for (int tier = 0; tier < tierCount; tier++) {
+      longBooks[tier].scaleBy(tierKeep[tier]);
+      shortBooks[tier].scaleBy(tierKeep[tier]);
     }
     openAtVwap(step.vwap());
 
@@ -261,12 +280,14 @@ public final class DensityModel {
 
   /**
    * Churn: far more positions close and reopen at current prices than OI changes show. A share of
-   * the whole book proportional to volume ÷ OI (range ÷ price when volume is unknown) closes
-   * proportionally and reopens at VWAP as new positions.
+   * the whole book proportional to volume ÷ OI (or to range ÷ price) closes proportionally and
+   * reopens at VWAP as new positions.
    */
-  private void turnOver(Step step, double longShare) {
+  private void planTurnover(Step step, double longShare, double total) {
+    // Volume drives turnover when the calibration weighs it and the step has it; otherwise the
+    // range does, so a calibration fitted on bars without volume behaves the same on a live feed.
     double share;
-    if (!Double.isNaN(step.volume()) && step.oiBase() > 0) {
+    if (calibration.turnoverPerVolume() > 0 && !Double.isNaN(step.volume()) && step.oiBase() > 0) {
       share = calibration.turnoverPerVolume() * step.volume() / step.oiBase();
     } else {
       share = calibration.turnoverPerRange() * (step.high() - step.low()) / step.vwap();
@@ -275,17 +296,16 @@ public final class DensityModel {
     if (!(share > 0)) {
       return;
     }
-    double churned = bookTotal() * share;
+    double churned = total * share;
     for (int tier = 0; tier < tierCount; tier++) {
-      longBooks[tier].scaleBy(1.0 - share);
-      shortBooks[tier].scaleBy(1.0 - share);
+      tierKeep[tier] *= 1.0 - share;
       openLong[tier] += churned * longShare * weights[tier];
       openShort[tier] += churned * (1.0 - longShare) * weights[tier];
     }
   }
 
   /** Per-tier half-life: what decays out of a tier reopens at VWAP in that same tier. */
-  private void decay(long elapsedMs, double longShare) {
+  private void planDecay(long elapsedMs, double longShare) {
     if (elapsedMs <= 0) {
       return;
     }
@@ -299,9 +319,8 @@ public final class DensityModel {
     for (int tier = 0; tier < tierCount; tier++) {
       double keep = decayKeep[tier];
       if (keep < 1.0) {
-        double decayed = (longBooks[tier].total() + shortBooks[tier].total()) * (1.0 - keep);
-        longBooks[tier].scaleBy(keep);
-        shortBooks[tier].scaleBy(keep);
+        double decayed = tierTotal[tier] * tierKeep[tier] * (1.0 - keep);
+        tierKeep[tier] *= keep;
         openLong[tier] += decayed * longShare;
         openShort[tier] += decayed * (1.0 - longShare);
       }
@@ -316,16 +335,13 @@ public final class DensityModel {
     return pending;
   }
 
-  private void close(double quantity) {
-    double total = bookTotal();
-    if (quantity >= total) {
-      for (int tier = 0; tier < tierCount; tier++) {
-        longBooks[tier].clear();
-        shortBooks[tier].clear();
-      }
+  /** Plans closing {@code quantity} of the {@code kept} book by the closing rule. */
+  private void planClose(double quantity, double kept) {
+    if (quantity >= kept) {
+      Arrays.fill(tierKeep, 0.0);
       // OI fell below even the positions about to reopen: only part of them can.
       double pending = pendingOpens();
-      double keep = pending > 0 ? Math.max(0.0, 1.0 - (quantity - total) / pending) : 0.0;
+      double keep = pending > 0 ? Math.max(0.0, 1.0 - (quantity - kept) / pending) : 0.0;
       for (int tier = 0; tier < tierCount; tier++) {
         openLong[tier] *= keep;
         openShort[tier] *= keep;
@@ -333,23 +349,20 @@ public final class DensityModel {
       return;
     }
     if (calibration.closingRule() == ClosingRule.PROPORTIONAL) {
-      double keep = 1.0 - quantity / total;
+      double keep = 1.0 - quantity / kept;
       for (int tier = 0; tier < tierCount; tier++) {
-        longBooks[tier].scaleBy(keep);
-        shortBooks[tier].scaleBy(keep);
+        tierKeep[tier] *= keep;
       }
       return;
     }
     double remaining = quantity;
     for (int tier = tierCount - 1; tier >= 0 && remaining > 0; tier--) {
-      double tierTotal = longBooks[tier].total() + shortBooks[tier].total();
-      if (tierTotal <= 0) {
+      double tierKept = tierTotal[tier] * tierKeep[tier];
+      if (tierKept <= 0) {
         continue;
       }
-      double closed = Math.min(remaining, tierTotal);
-      double keep = 1.0 - closed / tierTotal;
-      longBooks[tier].scaleBy(keep);
-      shortBooks[tier].scaleBy(keep);
+      double closed = Math.min(remaining, tierKept);
+      tierKeep[tier] *= 1.0 - closed / tierKept;
       remaining -= closed;
     }
   }

@@ -63,6 +63,9 @@ final class TierBook {
 
   /** Keeps {@code factor} (0..1) of every position: the proportional close. */
   void scaleBy(double factor) {
+    if (factor == 1.0) {
+      return;
+    }
     if (factor <= 0) {
       clear();
       return;
@@ -110,10 +113,22 @@ final class TierBook {
   private double liquidateRange(int from, int to, PriceGrid grid) {
     double usd = 0.0;
     double removed = 0.0;
+    // Most scans find nothing to liquidate; the first bin price (an exponential) is only paid for
+    // when they do, and the next ones follow by multiplication.
+    double center = Double.NaN;
+    int centerBin = from;
     for (int bin = from; bin <= to; bin++) {
       double stored = scaled[bin - base];
       if (stored != 0.0) {
-        usd += stored * grid.center(bin);
+        if (Double.isNaN(center)) {
+          center = grid.center(bin);
+        } else {
+          for (; centerBin < bin; centerBin++) {
+            center = grid.nextCenter(center);
+          }
+        }
+        centerBin = bin;
+        usd += stored * center;
         removed += stored;
         scaled[bin - base] = 0.0;
       }
