@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liqheat.testing.SharedData;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,16 +18,8 @@ class BacktestCommandTest {
 
   @TempDir Path dir;
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = LiqheatCommand.newCommandLine();
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
-    int exitCode = commandLine.execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
+  private static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   private Path write(String name, String content) throws Exception {
@@ -60,7 +50,7 @@ class BacktestCommandTest {
 
   @Test
   void jsonOutputHasExactlyTheDocumentedShape() throws Exception {
-    Run run = run("backtest", "--bars", fixtureBars().toString(), "--liquidations", fixtureLiquidations().toString(), "--json");
+    CommandRun run = run("backtest", "--bars", fixtureBars().toString(), "--liquidations", fixtureLiquidations().toString(), "--json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(run.out());
@@ -78,7 +68,7 @@ class BacktestCommandTest {
   void aMalformedRowStopsTheRunWithItsLineNumber() throws Exception {
     Path bars = write("bad.csv", "open_time,open,high,low,close,open_interest_usd\n0,1,1,1,1,1\n3600000,1,x,1,1,1\n");
 
-    Run run = run("backtest", "--bars", bars.toString(), "--liquidations", fixtureLiquidations().toString());
+    CommandRun run = run("backtest", "--bars", bars.toString(), "--liquidations", fixtureLiquidations().toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("bad.csv line 3: column high is not a number");
@@ -87,7 +77,7 @@ class BacktestCommandTest {
 
   @Test
   void anUnknownModelVersionIsAClearError() throws Exception {
-    Run run = run("backtest", "--bars", fixtureBars().toString(), "--liquidations", fixtureLiquidations().toString(),
+    CommandRun run = run("backtest", "--bars", fixtureBars().toString(), "--liquidations", fixtureLiquidations().toString(),
         "--model-version", "nope");
 
     assertThat(run.exitCode()).isEqualTo(2);
@@ -96,7 +86,7 @@ class BacktestCommandTest {
 
   @Test
   void theTableSaysWhatTheFiguresAreAndAreNot() throws Exception {
-    Run run = run("backtest", "--bars", fixtureBars().toString(), "--liquidations", fixtureLiquidations().toString());
+    CommandRun run = run("backtest", "--bars", fixtureBars().toString(), "--liquidations", fixtureLiquidations().toString());
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("baseline").contains("not a trading signal").contains("cross-margin");
@@ -109,7 +99,7 @@ class BacktestCommandTest {
       if (name.equals("help")) {
         continue;
       }
-      Run run = run(name, "--help");
+      CommandRun run = run(name, "--help");
       assertThat(run.exitCode()).as(name).isZero();
       assertThat(run.out()).as(name).contains("Usage:");
     }
@@ -120,7 +110,7 @@ class BacktestCommandTest {
     Path bars = SharedData.require("backtest/btc-1h-2025-12-to-2026-05-bars.csv");
     Path liquidations = SharedData.require("backtest/btc-1h-2025-12-to-2026-05-liquidations.csv");
 
-    Run run = run("backtest", "--bars", bars.toString(), "--liquidations", liquidations.toString(), "--json");
+    CommandRun run = run("backtest", "--bars", bars.toString(), "--liquidations", liquidations.toString(), "--json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("\"intervals\":3994");

@@ -3,27 +3,25 @@ package io.liqheat.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The {@code cassandra} and {@code schema} commands as a user runs them, without a node. */
 class CassandraCommandTest {
 
   @TempDir Path dir;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  /** The last run's output, for the assertions that follow it. */
+  private String out = "";
+  private String err = "";
 
   private int run(String... args) {
-    CommandLine commandLine = LiqheatCommand.newCommandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return commandLine.execute(args);
+    CommandRun run = CommandRun.of(args);
+    out = run.out();
+    err = run.err();
+    return run.exitCode();
   }
 
   private Path config(String hocon) throws IOException {
@@ -39,7 +37,7 @@ class CassandraCommandTest {
     int exit = run("cassandra", "status", "--config", conf.toString());
 
     assertThat(exit).isZero();
-    assertThat(out.toString()).contains("Cassandra is not running", dir.resolve("node").toString());
+    assertThat(out).contains("Cassandra is not running", dir.resolve("node").toString());
   }
 
   @Test
@@ -49,7 +47,7 @@ class CassandraCommandTest {
     int exit = run("cassandra", "start", "--config", conf.toString());
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString().strip())
+    assertThat(err.strip())
         .startsWith("liqheat: invalid configuration: liqheat.cassandra.embedded.cql-port")
         .doesNotContain("\n")
         .doesNotContain("Exception");
@@ -60,7 +58,7 @@ class CassandraCommandTest {
     int exit = run("cassandra", "stop", "--config", dir.resolve("nope.conf").toString());
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).contains("nope.conf");
+    assertThat(err).contains("nope.conf");
   }
 
   @Test
@@ -71,7 +69,7 @@ class CassandraCommandTest {
     int exit = run("schema", "apply", "--dir", schema.toString());
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).contains("IF NOT EXISTS", "01-bad.cql");
+    assertThat(err).contains("IF NOT EXISTS", "01-bad.cql");
   }
 
   @Test
@@ -79,18 +77,20 @@ class CassandraCommandTest {
     int exit = run("schema", "apply", "--contact-point", "localhost");
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).contains("--contact-point must be HOST:PORT");
+    assertThat(err).contains("--contact-point must be HOST:PORT");
   }
 
   @Test
   void everySubcommandHasHelp() {
+    StringBuilder help = new StringBuilder();
     for (String[] command :
         new String[][] {
           {"cassandra", "--help"}, {"cassandra", "start", "--help"}, {"cassandra", "stop", "--help"},
           {"cassandra", "status", "--help"}, {"schema", "apply", "--help"}
         }) {
       assertThat(run(command)).isZero();
+      help.append(out);
     }
-    assertThat(out.toString()).contains("Usage: liqheat cassandra start", "Usage: liqheat schema apply", "--config");
+    assertThat(help).contains("Usage: liqheat cassandra start", "Usage: liqheat schema apply", "--config");
   }
 }

@@ -4,34 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liqheat.cassandra.Ports;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code liqheat frames} without a node: its user errors. FramesProjectionIT runs it on one. */
 class FramesCommandTest {
 
   @TempDir Path dir;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  /** The last run's output, for the assertions that follow it. */
+  private String out = "";
+  private String err = "";
 
   private int run(String... args) {
-    CommandLine commandLine = LiqheatCommand.newCommandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return commandLine.execute(args);
+    CommandRun run = CommandRun.of(args);
+    out = run.out();
+    err = run.err();
+    return run.exitCode();
   }
 
   private void assertOneLineUserError(int exit, String... fragments) {
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString().strip()).startsWith("liqheat: ").doesNotContain("\n").doesNotContain("Exception");
-    assertThat(err.toString()).contains(fragments);
-    assertThat(out.toString()).isEmpty();
+    assertThat(err.strip()).startsWith("liqheat: ").doesNotContain("\n").doesNotContain("Exception");
+    assertThat(err).contains(fragments);
+    assertThat(out).isEmpty();
   }
 
   @Test
@@ -39,7 +37,7 @@ class FramesCommandTest {
     int exit = run("frames", "--help");
 
     assertThat(exit).isZero();
-    assertThat(out.toString())
+    assertThat(out)
         .contains("--market", "--from", "--to", "--model-version", "--config", "one JSON line per five-minute window", "not a trading signal");
   }
 

@@ -390,14 +390,7 @@ class LiveMarketTest {
     void windowsClosedAfterRecoveryEqualThoseOfAMarketThatNeverStopped() {
       // The last trade of window 1 comes after its last OI observation, so the window's close is
       // not the model's last step price.
-      InputBatch input = InputBatch.builder()
-          .trade(window(0) + 10 * SECOND, 60_000, 1, true)
-          .openInterest(window(0) + 20 * SECOND, 1000, 60_000_000)
-          .trade(window(1) + 10 * SECOND, 60_300, 1, true)
-          .openInterest(window(1) + 20 * SECOND, 1010, 60_903_000)
-          .trade(window(1) + 250 * SECOND, 60_900, 1, true)
-          .heartbeat(closes(1))
-          .build();
+      InputBatch input = MarketFixtures.closeAfterLastOpenInterest();
       ingest(input);
       MarketState state = freezeClosed(live, MarketFixtures.emptyState()).state();
       // MarketState is mutable: each market freezes on from its own copy.

@@ -374,14 +374,7 @@ class MarketEntityTest {
     Entity restarted = entity();
     Entity continuous = entity();
     // Window 1's last trade comes after its last OI observation: its close is not the model's price.
-    InputBatch input = InputBatch.builder()
-        .trade(window(0) + 10 * SECOND, 60_000, 1, true)
-        .openInterest(window(0) + 20 * SECOND, 1000, 60_000_000)
-        .trade(window(1) + 10 * SECOND, 60_300, 1, true)
-        .openInterest(window(1) + 20 * SECOND, 1010, 60_903_000)
-        .trade(window(1) + 250 * SECOND, 60_900, 1, true)
-        .heartbeat(closes(1))
-        .build();
+    InputBatch input = MarketFixtures.closeAfterLastOpenInterest();
     // Only windows without input follow: a later step would differ anyway, since the trade after
     // window 1's last OI observation is live input that a restart loses (see the report).
     InputBatch later = heartbeat(closes(3));

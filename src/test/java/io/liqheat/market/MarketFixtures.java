@@ -54,6 +54,21 @@ final class MarketFixtures {
     return window(k) + W + graceMs();
   }
 
+  /**
+   * Two windows whose second one's last trade comes after its last OI observation, so that
+   * window's close is not the model's last step price; frozen up to window 1 by a heartbeat.
+   */
+  static InputBatch closeAfterLastOpenInterest() {
+    return InputBatch.builder()
+        .trade(window(0) + 10 * SECOND, 60_000, 1, true)
+        .openInterest(window(0) + 20 * SECOND, 1000, 60_000_000)
+        .trade(window(1) + 10 * SECOND, 60_300, 1, true)
+        .openInterest(window(1) + 20 * SECOND, 1010, 60_903_000)
+        .trade(window(1) + 250 * SECOND, 60_900, 1, true)
+        .heartbeat(closes(1))
+        .build();
+  }
+
   static MarketState emptyState() {
     return MarketState.empty(MARKET, calibration().modelVersion());
   }
