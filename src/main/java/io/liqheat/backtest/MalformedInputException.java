@@ -1,6 +1,6 @@
 package io.liqheat.backtest;
 
-import io.liqheat.cli.UserFacingException;
+import io.liqheat.UserFacingException;
 
 /** A row of an input file that cannot be used. The message names the file and line. */
 public final class MalformedInputException extends RuntimeException implements UserFacingException {

@@ -1,6 +1,6 @@
 package io.liqheat.cassandra;
 
-import io.liqheat.cli.UserFacingException;
+import io.liqheat.UserFacingException;
 
 /**
  * A problem with the embedded Cassandra node that the person running it can act on: a port in use,

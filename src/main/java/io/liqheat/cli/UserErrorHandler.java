@@ -1,6 +1,6 @@
 package io.liqheat.cli;
 
-import io.liqheat.market.InvalidMarketIdException;
+import io.liqheat.UserFacingException;
 import picocli.CommandLine;
 
 /**
@@ -16,9 +16,7 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
   public int handleExecutionException(
       Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult)
       throws Exception {
-    // InvalidMarketIdException is the domain's (entities reject ids with it too), so it is named
-    // here rather than marked UserFacingException; on the command line it is the person's typo.
-    if (exception instanceof UserFacingException || exception instanceof InvalidMarketIdException) {
+    if (exception instanceof UserFacingException) {
       commandLine.getErr().println("liqheat: " + exception.getMessage());
       commandLine.getErr().flush();
       return USER_ERROR_EXIT;

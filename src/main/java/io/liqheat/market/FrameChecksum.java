@@ -1,9 +1,7 @@
 package io.liqheat.market;
 
 import io.liqheat.model.CanonicalHash;
-import io.liqheat.model.DensityFrame;
 import io.liqheat.model.Step;
-import java.util.List;
 
 /**
  * The checksum of a frozen window: SHA-256 over a canonical encoding of every field of the window
@@ -13,27 +11,14 @@ public final class FrameChecksum {
 
   private FrameChecksum() {}
 
-  public static String of(
-      MarketId market,
-      long windowStartMs,
-      String modelVersion,
-      List<Step> steps,
-      Candle candle,
-      double oiCloseBase,
-      double oiCloseUsd,
-      double coverage,
-      double printedLongUsd,
-      double printedShortUsd,
-      double closePrice,
-      double frameRange,
-      DensityFrame frame,
-      String prevChecksum) {
+  /** The checksum of an event's content: every field but {@code checksum} itself. */
+  public static String of(WindowFrozen event) {
     CanonicalHash hash = new CanonicalHash()
-        .putString(market.toString())
-        .putLong(windowStartMs)
-        .putString(modelVersion)
-        .putInt(steps.size());
-    for (Step step : steps) {
+        .putString(event.market().toString())
+        .putLong(event.windowStartMs())
+        .putString(event.modelVersion())
+        .putInt(event.steps().size());
+    for (Step step : event.steps()) {
       hash.putLong(step.timeMs())
           .putDouble(step.open())
           .putDouble(step.high())
@@ -49,32 +34,25 @@ public final class FrameChecksum {
           .putDouble(step.oiBase())
           .putDouble(step.oiUsd());
     }
-    if (candle == null) {
+    if (event.candle() == null) {
       hash.putInt(0);
     } else {
       hash.putInt(1)
-          .putDouble(candle.open())
-          .putDouble(candle.high())
-          .putDouble(candle.low())
-          .putDouble(candle.close())
-          .putDouble(candle.volume());
+          .putDouble(event.candle().open())
+          .putDouble(event.candle().high())
+          .putDouble(event.candle().low())
+          .putDouble(event.candle().close())
+          .putDouble(event.candle().volume());
     }
-    return hash.putDouble(oiCloseBase)
-        .putDouble(oiCloseUsd)
-        .putDouble(coverage)
-        .putDouble(printedLongUsd)
-        .putDouble(printedShortUsd)
-        .putDouble(closePrice)
-        .putDouble(frameRange)
-        .putString(frame.checksum())
-        .putString(prevChecksum)
+    return hash.putDouble(event.oiCloseBase())
+        .putDouble(event.oiCloseUsd())
+        .putDouble(event.coverage())
+        .putDouble(event.printedLongUsd())
+        .putDouble(event.printedShortUsd())
+        .putDouble(event.closePrice())
+        .putDouble(event.frameRange())
+        .putString(event.frame().checksum())
+        .putString(event.prevChecksum())
         .hex();
-  }
-
-  /** Recomputes an event's checksum from its content, for verification. */
-  public static String recompute(WindowFrozen event) {
-    return of(event.market(), event.windowStartMs(), event.modelVersion(), event.steps(), event.candle(),
-        event.oiCloseBase(), event.oiCloseUsd(), event.coverage(), event.printedLongUsd(),
-        event.printedShortUsd(), event.closePrice(), event.frameRange(), event.frame(), event.prevChecksum());
   }
 }

@@ -25,13 +25,11 @@ public final class WindowFreezer {
       DensityFrame frame = Double.isFinite(window.closePrice())
           ? model.frame(window.closePrice(), frameRange)
           : DensityFrame.empty(calibration.grid());
-      String checksum = FrameChecksum.of(state.market(), window.startMs(), calibration.modelVersion(),
+      WindowFrozen event = WindowFrozen.chained(state.market(), window.startMs(), calibration.modelVersion(),
           window.steps(), window.candle(), window.oiCloseBase(), window.oiCloseUsd(), window.coverage(),
           window.printedLongUsd(), window.printedShortUsd(), window.closePrice(), frameRange, frame, previous);
-      events.add(new WindowFrozen(state.market(), window.startMs(), calibration.modelVersion(), window.steps(),
-          window.candle(), window.oiCloseBase(), window.oiCloseUsd(), window.coverage(), window.printedLongUsd(),
-          window.printedShortUsd(), window.closePrice(), frameRange, frame, checksum, previous));
-      previous = checksum;
+      events.add(event);
+      previous = event.checksum();
     }
     return events;
   }

@@ -51,4 +51,27 @@ public record WindowFrozen(
   public WindowFrozen {
     steps = List.copyOf(steps);
   }
+
+  /** The event for a window's content, its checksum computed over that content and the chain. */
+  public static WindowFrozen chained(
+      MarketId market,
+      long windowStartMs,
+      String modelVersion,
+      List<Step> steps,
+      Candle candle,
+      double oiCloseBase,
+      double oiCloseUsd,
+      double coverage,
+      double printedLongUsd,
+      double printedShortUsd,
+      double closePrice,
+      double frameRange,
+      DensityFrame frame,
+      String prevChecksum) {
+    WindowFrozen unsigned = new WindowFrozen(market, windowStartMs, modelVersion, steps, candle, oiCloseBase,
+        oiCloseUsd, coverage, printedLongUsd, printedShortUsd, closePrice, frameRange, frame, "", prevChecksum);
+    return new WindowFrozen(market, windowStartMs, modelVersion, unsigned.steps(), candle, oiCloseBase, oiCloseUsd,
+        coverage, printedLongUsd, printedShortUsd, closePrice, frameRange, frame, FrameChecksum.of(unsigned),
+        prevChecksum);
+  }
 }

@@ -1,7 +1,6 @@
 package io.liqheat.history;
 
 import io.liqheat.market.Candle;
-import io.liqheat.market.FrameChecksum;
 import io.liqheat.market.MarketId;
 import io.liqheat.market.WindowFrozen;
 import io.liqheat.market.Windows;
@@ -46,13 +45,11 @@ final class FrozenWindows {
       double oiCloseBase = i == 0 && prevChecksum.isEmpty() ? Double.NaN : 5e9 / close;
       double coverage = i == 1 ? 0.0 : 1.0 - 0.1 * i;
       DensityFrame frame = frame(close);
-      String checksum =
-          FrameChecksum.of(market, start, modelVersion, steps, candle, oiCloseBase, 5e9, coverage, 1000.0 * i,
+      WindowFrozen window =
+          WindowFrozen.chained(market, start, modelVersion, steps, candle, oiCloseBase, 5e9, coverage, 1000.0 * i,
               2000.0 * i, close, FRAME_RANGE, frame, prev);
-      windows.add(
-          new WindowFrozen(market, start, modelVersion, steps, candle, oiCloseBase, 5e9, coverage, 1000.0 * i,
-              2000.0 * i, close, FRAME_RANGE, frame, checksum, prev));
-      prev = checksum;
+      windows.add(window);
+      prev = window.checksum();
     }
     return windows;
   }

@@ -44,16 +44,16 @@ class FrameChecksumTest {
 
   @Test
   void isDeterministicAndMatchesTheStoredChecksum() throws Exception {
-    assertThat(FrameChecksum.recompute(event)).isEqualTo(event.checksum()).matches("[0-9a-f]{64}");
-    assertThat(FrameChecksum.recompute(copy(event))).isEqualTo(event.checksum());
+    assertThat(FrameChecksum.of(event)).isEqualTo(event.checksum()).matches("[0-9a-f]{64}");
+    assertThat(FrameChecksum.of(copy(event))).isEqualTo(event.checksum());
   }
 
   @Test
   void isSha256OverTheDocumentedCanonicalEncoding() throws Exception {
-    assertThat(FrameChecksum.recompute(event)).isEqualTo(reference(event));
+    assertThat(FrameChecksum.of(event)).isEqualTo(reference(event));
     WindowFrozen empty = new WindowFrozen(MarketFixtures.MARKET, MarketFixtures.T0, "v1", List.of(), null,
         Double.NaN, Double.NaN, 0, 0, 0, Double.NaN, 0.1, DensityFrame.empty(PriceGrid.relative(0.0005)), "", "");
-    assertThat(FrameChecksum.recompute(empty)).isEqualTo(reference(empty));
+    assertThat(FrameChecksum.of(empty)).isEqualTo(reference(empty));
   }
 
   static Stream<String> stepFields() {
@@ -68,7 +68,7 @@ class FrameChecksumTest {
       steps.set(i, withField(steps.get(i), field));
       WindowFrozen changed = withField(event, "steps", steps);
 
-      assertThat(FrameChecksum.recompute(changed)).as("step %d, %s", i, field).isNotEqualTo(event.checksum());
+      assertThat(FrameChecksum.of(changed)).as("step %d, %s", i, field).isNotEqualTo(event.checksum());
     }
   }
 
@@ -83,7 +83,7 @@ class FrameChecksumTest {
   void changesWithAnyFieldOfTheWindow(String field) throws Exception {
     WindowFrozen changed = withField(event, field, changedValue(field, component(event, field)));
 
-    assertThat(FrameChecksum.recompute(changed)).isNotEqualTo(event.checksum());
+    assertThat(FrameChecksum.of(changed)).isNotEqualTo(event.checksum());
   }
 
   @Test
@@ -114,7 +114,7 @@ class FrameChecksumTest {
     List<Step> reversed = new ArrayList<>(event.steps());
     Collections.reverse(reversed);
 
-    assertThat(FrameChecksum.recompute(withField(event, "steps", reversed))).isNotEqualTo(event.checksum());
+    assertThat(FrameChecksum.of(withField(event, "steps", reversed))).isNotEqualTo(event.checksum());
   }
 
   @Test
@@ -122,7 +122,7 @@ class FrameChecksumTest {
     WindowFrozen none = withField(event, "candle", null);
     WindowFrozen zeros = withField(event, "candle", new Candle(0, 0, 0, 0, 0));
 
-    assertThat(FrameChecksum.recompute(none)).isNotEqualTo(FrameChecksum.recompute(zeros));
+    assertThat(FrameChecksum.of(none)).isNotEqualTo(FrameChecksum.of(zeros));
   }
 
   @Test
@@ -133,14 +133,14 @@ class FrameChecksumTest {
     WindowFrozen a = withField(event, "oiCloseBase", Double.NaN);
     WindowFrozen b = withField(event, "oiCloseBase", otherNaN);
 
-    assertThat(FrameChecksum.recompute(a)).isEqualTo(FrameChecksum.recompute(b));
+    assertThat(FrameChecksum.of(a)).isEqualTo(FrameChecksum.of(b));
   }
 
   // ---- helpers ----
 
   private static String recomputeWith(DensityFrame frame, int[] bins, double[] longs, double[] shorts)
       throws Exception {
-    return FrameChecksum.recompute(withField(event, "frame",
+    return FrameChecksum.of(withField(event, "frame",
         new DensityFrame(frame.gridKind(), frame.gridWidth(), bins, longs, shorts)));
   }
 

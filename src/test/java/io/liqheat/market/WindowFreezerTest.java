@@ -58,7 +58,7 @@ class WindowFreezerTest {
       assertThat(e.oiCloseBase()).isEqualTo(w.oiCloseBase());
       assertThat(e.closePrice()).isEqualTo(w.closePrice());
       assertThat(e.frameRange()).isEqualTo(FRAME_RANGE);
-      assertThat(FrameChecksum.recompute(e)).isEqualTo(e.checksum());
+      assertThat(FrameChecksum.of(e)).isEqualTo(e.checksum());
       if (i > 0) {
         assertThat(e.prevChecksum()).isEqualTo(events.get(i - 1).checksum());
       }
@@ -123,7 +123,7 @@ class WindowFreezerTest {
     WindowFrozen e = WindowFreezer.freeze(emptyState(), List.of(nothing), calibration, FRAME_RANGE).get(0);
 
     assertThat(e.frame()).isEqualTo(DensityFrame.empty(calibration.grid()));
-    assertThat(FrameChecksum.recompute(e)).isEqualTo(e.checksum());
+    assertThat(FrameChecksum.of(e)).isEqualTo(e.checksum());
   }
 
   @Test
