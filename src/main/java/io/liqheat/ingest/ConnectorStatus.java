@@ -1,0 +1,38 @@
+package io.liqheat.ingest;
+
+import java.util.Map;
+
+/**
+ * A connector's visible state at a moment.
+ *
+ * @param connection a name for the connection, e.g. {@code binance-ws-1}
+ * @param lastMessageMs wall-clock time of the newest message received, or 0 before the first
+ * @param messages wire messages received (text frames and REST bodies)
+ * @param inputs normalized inputs produced from them
+ * @param trades trades among those inputs
+ * @param reconnects connections re-established after a drop, a stale stream or an age cut
+ * @param staleDetections times the stream was silent for {@code stale-after} and was cut
+ * @param rateLimited REST answers of 429 or 418 that made the connector back off
+ * @param malformed malformed-message counts by {@code market|reason} (market {@code -} if unknown)
+ * @param late inputs the entities refused as late
+ * @param lastError the newest connection or request failure, or null
+ */
+public record ConnectorStatus(
+    String exchange,
+    String connection,
+    ConnectorState state,
+    long lastMessageMs,
+    long messages,
+    long inputs,
+    long trades,
+    long reconnects,
+    long staleDetections,
+    long rateLimited,
+    Map<String, Long> malformed,
+    long late,
+    String lastError) {
+
+  public long malformedTotal() {
+    return malformed.values().stream().mapToLong(Long::longValue).sum();
+  }
+}
