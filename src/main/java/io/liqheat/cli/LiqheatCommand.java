@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       CassandraCommand.class,
       SchemaCommand.class,
       FramesCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LiqheatCommand implements Runnable {

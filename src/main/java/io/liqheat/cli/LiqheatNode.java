@@ -3,6 +3,9 @@ package io.liqheat.cli;
 import com.typesafe.config.Config;
 import io.liqheat.history.FramesProjection;
 import io.liqheat.history.FramesProjectionSingleton;
+import io.liqheat.ingest.Connectors;
+import io.liqheat.ingest.IngestSettings;
+import io.liqheat.ingest.ShardedMarketSink;
 import io.liqheat.market.IngestAck;
 import io.liqheat.market.InputBatch;
 import io.liqheat.market.MarketCommand;
@@ -12,6 +15,7 @@ import io.liqheat.market.MarketSharding;
 import io.liqheat.market.MarketStatus;
 import io.liqheat.model.Calibration;
 import io.liqheat.model.CalibrationLoader;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -35,17 +39,21 @@ public final class LiqheatNode implements AutoCloseable {
   private final MarketSettings settings;
 
   private final FramesProjection readSide;
+  private final Connectors connectors;
 
-  private LiqheatNode(ActorSystem<Void> system, Calibration calibration, MarketSettings settings, FramesProjection readSide) {
+  private LiqheatNode(ActorSystem<Void> system, Calibration calibration, MarketSettings settings, FramesProjection readSide,
+      Connectors connectors) {
     this.system = system;
     this.calibration = calibration;
     this.settings = settings;
     this.readSide = readSide;
+    this.connectors = connectors;
   }
 
   public static LiqheatNode start(Config config) {
     Calibration calibration = CalibrationLoader.active(config);
     MarketSettings settings = MarketSettings.fromConfig(config);
+    IngestSettings ingest = IngestSettings.fromConfig(config);
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "liqheat", config);
     Cluster cluster = Cluster.get(system);
     if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
@@ -53,7 +61,10 @@ public final class LiqheatNode implements AutoCloseable {
     }
     MarketSharding.init(system, calibration, settings);
     FramesProjectionSingleton.init(system);
-    return new LiqheatNode(system, calibration, settings, new FramesProjection(system));
+    Connectors connectors = ingest.enabled()
+        ? Connectors.start(system, ingest, new ShardedMarketSink(system, ingest.deliveryTimeout()), Clock.systemUTC())
+        : Connectors.none();
+    return new LiqheatNode(system, calibration, settings, new FramesProjection(system), connectors);
   }
 
   public CompletionStage<IngestAck> ingest(MarketId market, String source, long sequence, InputBatch batch, Duration timeout) {
@@ -68,6 +79,10 @@ public final class LiqheatNode implements AutoCloseable {
   /** The newest window of a market that the read side holds, under the running calibration. */
   public CompletionStage<Optional<Long>> lastProjectedWindow(MarketId market) {
     return readSide.lastProjectedWindow(market, calibration.modelVersion());
+  }
+
+  public Connectors connectors() {
+    return connectors;
   }
 
   public ActorSystem<Void> system() {
@@ -85,6 +100,11 @@ public final class LiqheatNode implements AutoCloseable {
   /** Leaves the cluster by coordinated shutdown: shards hand over and the journal is flushed. */
   @Override
   public void close() {
+    try {
+      connectors.stop().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // The connectors only read; the shutdown below stops whatever is left of them.
+    }
     system.terminate();
     try {
       system.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import io.liqheat.market.Exchange;
 import io.liqheat.market.InvalidMarketIdException;
 import io.liqheat.market.MarketId;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -16,7 +17,8 @@ import java.util.Set;
  * Which markets liqheat reads, from {@code liqheat.ingest}: {@code enabled} switches the connectors
  * on, {@code markets} lists {@code exchange:SYMBOL} ids. Validated whole before anything starts.
  */
-public record IngestSettings(boolean enabled, List<MarketId> markets, Map<Exchange, ConnectorSettings> exchanges) {
+public record IngestSettings(
+    boolean enabled, List<MarketId> markets, Map<Exchange, ConnectorSettings> exchanges, Duration deliveryTimeout) {
 
   public static IngestSettings fromConfig(Config config) {
     String root = ConnectorSettings.ROOT;
@@ -42,7 +44,8 @@ public record IngestSettings(boolean enabled, List<MarketId> markets, Map<Exchan
     for (MarketId market : markets) {
       exchanges.computeIfAbsent(market.exchange(), exchange -> ConnectorSettings.fromConfig(config, exchange));
     }
-    return new IngestSettings(enabled, List.copyOf(markets), Map.copyOf(exchanges));
+    Duration deliveryTimeout = new ConnectorSettings.Keys(config.getConfig(root), root).positiveDuration("delivery-timeout");
+    return new IngestSettings(enabled, List.copyOf(markets), Map.copyOf(exchanges), deliveryTimeout);
   }
 
   public List<MarketId> marketsOf(Exchange exchange) {

@@ -16,6 +16,12 @@ public sealed interface MarketCommand extends CborSerializable {
   /** The live estimate; a null query means the default display window. */
   record GetLive(BandQuery query, ActorRef<LiveView> replyTo) implements MarketCommand {}
 
+  /**
+   * The live density itself (null frame before any price): for asset views that sum markets in USD,
+   * and for scoring against a simulator's truth.
+   */
+  record GetLiveFrame(ActorRef<LiveFrame> replyTo) implements MarketCommand {}
+
   record GetStatus(ActorRef<MarketStatus> replyTo) implements MarketCommand {}
 
   /** Sent by the entity to itself: windows are still waiting to freeze. */

@@ -93,6 +93,7 @@ public final class MarketEntity extends EventSourcedBehavior<MarketCommand, Wind
         .onCommand(MarketCommand.Ingest.class, this::onIngest)
         .onCommand(MarketCommand.FreezeDue.class, (state, command) -> freezeClosedWindows(state))
         .onCommand(MarketCommand.GetLive.class, this::onGetLive)
+        .onCommand(MarketCommand.GetLiveFrame.class, this::onGetLiveFrame)
         .onCommand(MarketCommand.GetStatus.class, this::onGetStatus)
         .onCommand(MarketCommand.PublishDue.class, (state, command) -> onPublishDue())
         .build();
@@ -120,6 +121,11 @@ public final class MarketEntity extends EventSourcedBehavior<MarketCommand, Wind
             context.getSelf().tell(new MarketCommand.FreezeDue());
           }
         });
+  }
+
+  private Effect<WindowFrozen, MarketState> onGetLiveFrame(MarketState state, MarketCommand.GetLiveFrame command) {
+    command.replyTo().tell(liveFrame());
+    return Effect().none();
   }
 
   private Effect<WindowFrozen, MarketState> onGetLive(MarketState state, MarketCommand.GetLive command) {
@@ -170,11 +176,15 @@ public final class MarketEntity extends EventSourcedBehavior<MarketCommand, Wind
     if (!live.changedSinceLastPublish()) {
       return;
     }
-    var frame = live.liveFrame();
-    if (frame != null) {
-      topic.tell(Topic.publish(new LiveFrame(market, calibration.modelVersion(), live.counters().lastInputMs(),
-          live.price(), frame, live.currentCandle(), live.counters())));
+    LiveFrame frame = liveFrame();
+    if (frame.frame() != null) {
+      topic.tell(Topic.publish(frame));
     }
+  }
+
+  private LiveFrame liveFrame() {
+    return new LiveFrame(market, calibration.modelVersion(), live.counters().lastInputMs(), live.price(),
+        live.liveFrame(), live.currentCandle(), live.counters());
   }
 
   @Override
