@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       SchemaCommand.class,
       FramesCommand.class,
       DemoCommand.class,
+      IngestLoadCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LiqheatCommand implements Runnable {

@@ -1,5 +1,6 @@
 package io.liqheat.ingest;
 
+import io.liqheat.ingest.bybit.BybitConnector;
 import io.liqheat.market.Exchange;
 import io.liqheat.market.MarketId;
 import java.time.Clock;
@@ -22,7 +23,8 @@ public final class Connectors {
         ActorSystem<?> system, ConnectorSettings settings, List<MarketId> markets, MarketInputSink sink, Clock clock);
   }
 
-  private static final Map<Exchange, Factory> FACTORIES = new EnumMap<>(Exchange.class);
+  private static final Map<Exchange, Factory> FACTORIES = new EnumMap<>(Map.of(
+      Exchange.BYBIT, BybitConnector::start));
 
   private final List<ExchangeConnector> running;
 

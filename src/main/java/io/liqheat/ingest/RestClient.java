@@ -2,6 +2,7 @@ package io.liqheat.ingest;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,13 +28,28 @@ public final class RestClient {
   private final ConnectorMonitor monitor;
   private final Clock clock;
   private final Duration timeout;
+  private final Set<Integer> rateLimitStatuses;
+  private final Duration defaultRetryAfter;
   private final AtomicLong blockedUntilMs = new AtomicLong();
 
   public RestClient(ActorSystem<?> system, ConnectorMonitor monitor, Duration timeout, Clock clock) {
+    this(system, monitor, timeout, clock, Set.of(429, 418), DEFAULT_RETRY_AFTER);
+  }
+
+  /**
+   * For an exchange that signals its IP limit with other statuses (Bybit answers 403 "access too
+   * frequent", without a Retry-After, and wants at least ten minutes of quiet).
+   *
+   * @param defaultRetryAfter the back-off when such an answer carries no Retry-After
+   */
+  public RestClient(ActorSystem<?> system, ConnectorMonitor monitor, Duration timeout, Clock clock,
+      Set<Integer> rateLimitStatuses, Duration defaultRetryAfter) {
     this.system = system;
     this.monitor = monitor;
     this.timeout = timeout;
     this.clock = clock;
+    this.rateLimitStatuses = Set.copyOf(rateLimitStatuses);
+    this.defaultRetryAfter = defaultRetryAfter;
   }
 
   /** The body of a 2xx answer; a {@link RateLimitedException} or {@link RestException} otherwise. */
@@ -59,8 +75,8 @@ public final class RestClient {
         .toStrict(timeout.toMillis(), materializer)
         .thenApply(entity -> {
           String body = entity.getData().utf8String();
-          if (status == 429 || status == 418) {
-            Duration retryAfter = retryAfter(response);
+          if (rateLimitStatuses.contains(status)) {
+            Duration retryAfter = retryAfter(response, defaultRetryAfter);
             blockedUntilMs.accumulateAndGet(clock.millis() + retryAfter.toMillis(), Math::max);
             RateLimitedException limited = new RateLimitedException(url, status, retryAfter);
             monitor.rateLimited(limited.getMessage());
@@ -77,16 +93,16 @@ public final class RestClient {
   }
 
   /** Retry-After in seconds (the exchanges send seconds, not dates); a default when absent or unreadable. */
-  static Duration retryAfter(HttpResponse response) {
+  static Duration retryAfter(HttpResponse response, Duration defaultRetryAfter) {
     return response.getHeader("Retry-After")
         .map(header -> {
           try {
             long seconds = Long.parseLong(header.value().trim());
-            return seconds >= 0 ? Duration.ofSeconds(seconds) : DEFAULT_RETRY_AFTER;
+            return seconds >= 0 ? Duration.ofSeconds(seconds) : defaultRetryAfter;
           } catch (NumberFormatException e) {
-            return DEFAULT_RETRY_AFTER;
+            return defaultRetryAfter;
           }
         })
-        .orElse(DEFAULT_RETRY_AFTER);
+        .orElse(defaultRetryAfter);
   }
 }

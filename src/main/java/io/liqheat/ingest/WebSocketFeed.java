@@ -11,6 +11,7 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.ws.Message;
 import org.apache.pekko.http.javadsl.model.ws.TextMessage;
 import org.apache.pekko.http.javadsl.model.ws.WebSocketRequest;
+import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Source;
@@ -33,16 +34,17 @@ public final class WebSocketFeed {
         ? Source.maybe()
         : Source.tick(spec.pingInterval(), spec.pingInterval(), (Message) TextMessage.create(spec.pingText()));
     return outgoing.concat(keepOpen)
-        .viaMat(Http.get(system).webSocketClientFlow(WebSocketRequest.create(spec.url())), Keep.right())
-        .mapMaterializedValue(upgrade -> {
-          upgrade.thenAccept(response -> {
+        .viaMat(KillSwitches.single(), Keep.right())
+        .viaMat(Http.get(system).webSocketClientFlow(WebSocketRequest.create(spec.url())), Keep.both())
+        .mapMaterializedValue(switchAndUpgrade -> {
+          switchAndUpgrade.second().thenAccept(response -> {
             if (response.response().status().equals(StatusCodes.SWITCHING_PROTOCOLS)) {
               monitor.state(ConnectorState.CONNECTED);
             } else {
               monitor.failure("WebSocket upgrade refused: " + response.response().status());
             }
           });
-          return NotUsed.getInstance();
+          return switchAndUpgrade.first();
         })
         .mapAsync(1, message -> text(message, materializer, settings.staleAfter()))
         .filter(text -> !text.isEmpty())
@@ -52,8 +54,11 @@ public final class WebSocketFeed {
           monitor.messageReceived();
           return text;
         })
-        .watchTermination((notUsed, done) -> {
+        .watchTermination((outgoingSwitch, done) -> {
           done.whenComplete((ok, failure) -> {
+            // The outgoing side (pings, or a never-ending source) would keep a cut or stale connection
+            // open, still receiving, next to its replacement; ending it closes the connection.
+            outgoingSwitch.shutdown();
             if (failure instanceof TimeoutException) {
               monitor.stale();
             } else if (failure != null) {

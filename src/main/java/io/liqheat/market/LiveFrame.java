@@ -13,4 +13,4 @@ public record LiveFrame(
     double price,
     DensityFrame frame,
     Candle candle,
-    MarketCounters counters) implements CborSerializable {}
+    MarketCounters counters) implements LiveUpdate {}

@@ -47,7 +47,7 @@ public final class MarketEntity extends EventSourcedBehavior<MarketCommand, Wind
   private final LiveMarket live;
   private final ActorContext<MarketCommand> context;
   private final TimerScheduler<MarketCommand> timers;
-  private final ActorRef<Topic.Command<LiveFrame>> topic;
+  private final ActorRef<Topic.Command<LiveUpdate>> topic;
   private boolean publishPending;
 
   public static Behavior<MarketCommand> create(
@@ -56,7 +56,7 @@ public final class MarketEntity extends EventSourcedBehavior<MarketCommand, Wind
         new MarketEntity(market, persistenceId, calibration, settings, context, timers)));
   }
 
-  /** The pub-sub topic a market's live frames go to; subscribers on any node use the same name. */
+  /** The pub-sub topic a market's live updates go to; subscribers on any node use the same name and type. */
   public static String topicName(MarketId market) {
     return "live-" + market.exchange().id() + "-" + market.symbol();
   }
@@ -78,7 +78,7 @@ public final class MarketEntity extends EventSourcedBehavior<MarketCommand, Wind
     this.live = new LiveMarket(market, calibration, settings);
     this.context = context;
     this.timers = timers;
-    this.topic = context.spawn(Topic.create(LiveFrame.class, topicName(market)), "live-topic");
+    this.topic = context.spawn(Topic.create(LiveUpdate.class, topicName(market)), "live-topic");
   }
 
   @Override
@@ -117,6 +117,7 @@ public final class MarketEntity extends EventSourcedBehavior<MarketCommand, Wind
         .persist(events)
         .thenRun(after -> {
           live.frozen(events);
+          events.forEach(event -> topic.tell(Topic.publish(WindowClosed.of(event))));
           if (!live.closedWindows(1).isEmpty()) {
             context.getSelf().tell(new MarketCommand.FreezeDue());
           }

@@ -1,5 +1,6 @@
 package io.liqheat.sim;
 
+import io.liqheat.sim.bybit.BybitSimRoutes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -21,6 +22,7 @@ public final class SimServer extends AllDirectives {
   public static Route routes(SimulatedExchange sim) {
     List<Route> routes = new ArrayList<>();
     routes.add(new SimControlRoutes(sim).route());
+    routes.add(new BybitSimRoutes(sim).route());
     return new SimServer().concat(routes.get(0), routes.subList(1, routes.size()).toArray(Route[]::new));
   }
 

@@ -1,0 +1,236 @@
+package io.liqheat.cli;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.liqheat.ingest.ConnectorStatus;
+import io.liqheat.ingest.Connectors;
+import io.liqheat.ingest.IngestSettings;
+import io.liqheat.ingest.MarketInput;
+import io.liqheat.ingest.MessageParser;
+import io.liqheat.ingest.ParseSink;
+import io.liqheat.ingest.ShardedMarketSink;
+import io.liqheat.market.Exchange;
+import io.liqheat.market.MarketCommand;
+import io.liqheat.market.MarketId;
+import io.liqheat.market.MarketSettings;
+import io.liqheat.market.MarketSharding;
+import io.liqheat.market.MarketStatus;
+import io.liqheat.market.Windows;
+import io.liqheat.model.CalibrationLoader;
+import io.liqheat.sim.LoadFrames;
+import io.liqheat.sim.LoadStreamRoute;
+import io.liqheat.sim.SimMarketSpec;
+import io.liqheat.sim.SimServer;
+import io.liqheat.sim.SimulatedExchange;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code liqheat loadtest-ingest}: end-to-end ingest on one node, from simulator WebSocket frames to
+ * market entities, measured against bare parsing of the same frames in the same process.
+ *
+ * <ol>
+ *   <li>A simulator serves the exchange's REST API for {@code --markets} markets and, on its stream
+ *       path, pre-rendered trade frames in a loop ({@link LoadFrames}).
+ *   <li>The real connector of that exchange reads them into real sharded market entities (on the
+ *       in-memory journal: no window freezes in this test, see {@link LoadFrames}).
+ *   <li>Ingest rate: trades the entities accepted per second, from their own counters, over
+ *       {@code --seconds} after a warm-up.
+ *   <li>Parse rate: the connector's own stream parser over the same frames, on one thread, with
+ *       nothing else running.
+ * </ol>
+ */
+@Command(
+    name = "loadtest-ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measures end-to-end ingest (simulator WebSocket frames -> connector -> market entities) on this",
+      "machine, and bare parsing of the same frames; prints both rates and their ratio."
+    })
+public final class IngestLoadCommand implements Callable<Integer> {
+
+  @Option(names = "--exchange", defaultValue = "binance", description = "binance, bybit or okx (default: ${DEFAULT-VALUE}).")
+  String exchange;
+
+  @Option(names = "--markets", defaultValue = "30", description = "Markets (default: ${DEFAULT-VALUE}).")
+  int marketCount;
+
+  @Option(names = "--trades-per-frame", defaultValue = "10",
+      description = "Trades per Bybit/OKX frame; Binance aggTrade frames carry one (default: ${DEFAULT-VALUE}).")
+  int tradesPerFrame;
+
+  @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds (default: ${DEFAULT-VALUE}).")
+  int seconds;
+
+  @Option(names = "--warmup", defaultValue = "10", description = "Warm-up seconds (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Exchange venue = Exchange.fromId(exchange);
+    List<MarketId> markets = new ArrayList<>();
+    for (int i = 1; i <= marketCount; i++) {
+      String base = String.format(Locale.ROOT, "LOAD%02d", i);
+      markets.add(new MarketId(venue, venue == Exchange.OKX ? base + "-USDT-SWAP" : base + "USDT"));
+    }
+    long window = Windows.startOf(System.currentTimeMillis() + 10 * 60_000L);
+    List<LoadFrames.Frame> frames = LoadFrames.render(venue, markets, 2_000, tradesPerFrame, window, 7);
+    Path snapshots = Files.createTempDirectory("liqheat-loadtest");
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "loadtest", nodeConfig(snapshots));
+    try {
+      Cluster cluster = Cluster.get(system);
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+      MarketSharding.init(system, CalibrationLoader.active(system.settings().config()),
+          MarketSettings.fromConfig(system.settings().config()));
+      List<SimMarketSpec> specs = markets.stream().map(market -> SimMarketSpec.typical(market, 96_000, 0.01)).toList();
+      try (SimulatedExchange sim = new SimulatedExchange(system, specs, 7, Duration.ofMinutes(10), Clock.systemUTC())) {
+        LoadStreamRoute load = new LoadStreamRoute(frames);
+        AllDirectives directives = new AllDirectives() {};
+        ServerBinding binding = Http.get(system).newServerAt("127.0.0.1", 0)
+            .bind(directives.concat(load.route(streamSegment(venue)), SimServer.routes(sim)))
+            .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        int port = binding.localAddress().getPort();
+        Config ingestConfig = DemoConfig.pointedAt(system.settings().config(), port, markets);
+        Connectors connectors = Connectors.start(system, IngestSettings.fromConfig(ingestConfig),
+            new ShardedMarketSink(system, Duration.ofSeconds(30)), Clock.systemUTC());
+
+        say(out, String.format(Locale.ROOT, "%s: %d markets, %d pre-rendered frames (%d trades each for bybit/okx);"
+            + " warming up %d s", venue.id(), marketCount, frames.size(), venue == Exchange.BINANCE ? 1 : tradesPerFrame, warmup));
+        TimeUnit.SECONDS.sleep(warmup);
+        long trades0 = acceptedTrades(system, markets);
+        long sent0 = load.tradesSent();
+        long frames0 = load.framesSent();
+        long cpu0 = processCpuNanos();
+        long t0 = System.nanoTime();
+        TimeUnit.SECONDS.sleep(seconds);
+        long trades1 = acceptedTrades(system, markets);
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        double cpu = (processCpuNanos() - cpu0) / 1e9;
+        long sent1 = load.tradesSent();
+        long frames1 = load.framesSent();
+        List<ConnectorStatus> status = connectors.status();
+        connectors.stop().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        binding.unbind();
+
+        double ingestRate = (trades1 - trades0) / elapsed;
+        double parseRate = parseRate(venue, markets, frames, Math.max(5, seconds / 2));
+        long malformed = status.stream().mapToLong(ConnectorStatus::malformedTotal).sum();
+        long late = status.stream().mapToLong(ConnectorStatus::late).sum();
+        say(out, String.format(Locale.ROOT,
+            "ingest: %,.0f trades/s into the entities (%,.0f frames/s from the simulator, %,.0f trades/s sent),"
+                + " over %.1f s; process CPU %.0f %% of one core; malformed %d, late %d",
+            ingestRate, (frames1 - frames0) / elapsed, (sent1 - sent0) / elapsed, elapsed, 100 * cpu / elapsed, malformed, late));
+        say(out, String.format(Locale.ROOT, "parse:  %,.0f trades/s (the same frames through the connector's parser, one thread)", parseRate));
+        say(out, String.format(Locale.ROOT, "ratio ingest/parse: %.2f", ingestRate / parseRate));
+      }
+    } finally {
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+    return 0;
+  }
+
+  private static String streamSegment(Exchange exchange) {
+    return switch (exchange) {
+      case BINANCE -> "stream";
+      case BYBIT -> "v5";
+      case OKX -> "ws";
+    };
+  }
+
+  /** Sharding and entities as in production, on the in-memory journal: this measures ingest, not Cassandra. */
+  private static Config nodeConfig(Path snapshots) {
+    return ConfigFactory.parseString(
+            "pekko.actor.provider = cluster\n"
+                + "pekko.remote.artery.canonical.port = 0\n"
+                + "pekko.remote.artery.canonical.hostname = 127.0.0.1\n"
+                + "pekko.cluster.seed-nodes = []\n"
+                + "pekko.cluster.sharding.remember-entities = off\n"
+                + "pekko.persistence.journal.plugin = \"pekko.persistence.journal.inmem\"\n"
+                + "pekko.persistence.journal.inmem.test-serialization = off\n"
+                + "pekko.persistence.snapshot-store.plugin = \"pekko.persistence.snapshot-store.local\"\n"
+                + "pekko.persistence.snapshot-store.local.dir = \"" + snapshots.toString().replace("\\", "/") + "\"\n"
+                + "pekko.loglevel = WARNING\n")
+        .withFallback(ConfigFactory.load())
+        .resolve();
+  }
+
+  private static long acceptedTrades(ActorSystem<?> system, List<MarketId> markets) throws Exception {
+    long total = 0;
+    for (MarketId market : markets) {
+      MarketStatus status = MarketSharding.entity(system, market)
+          .ask(MarketCommand.GetStatus::new, Duration.ofSeconds(30)).toCompletableFuture().get(60, TimeUnit.SECONDS);
+      total += status.counters().trades();
+    }
+    return total;
+  }
+
+  /** Trades per second through the exchange's stream parser alone, over the frames in a loop. */
+  private static double parseRate(Exchange exchange, List<MarketId> markets, List<LoadFrames.Frame> frames, int seconds) {
+    MessageParser parser = LoadParsers.streamParser(exchange, markets);
+    long[] trades = new long[1];
+    ParseSink counting = new ParseSink() {
+      @Override
+      public void input(MarketInput input) {
+        if (input instanceof MarketInput.Trade) {
+          trades[0]++;
+        }
+      }
+
+      @Override
+      public void malformed(MarketId market, String reason) {}
+    };
+    String[] texts = frames.stream().map(LoadFrames.Frame::text).toArray(String[]::new);
+    long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    long start = System.nanoTime();
+    // Two seconds of warm-up so the JIT has compiled the parser before it is timed.
+    long warm = start + 2_000_000_000L;
+    long countedFrom = 0;
+    long timedStart = 0;
+    int i = 0;
+    while (true) {
+      parser.parse(texts[i], counting);
+      i = (i + 1) % texts.length;
+      if (i == 0) {
+        long now = System.nanoTime();
+        if (timedStart == 0 && now > warm) {
+          timedStart = now;
+          countedFrom = trades[0];
+        } else if (now > deadline && timedStart != 0) {
+          return (trades[0] - countedFrom) / ((now - timedStart) / 1e9);
+        }
+      }
+    }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static void say(PrintWriter out, String line) {
+    out.println(line);
+    out.flush();
+  }
+}
