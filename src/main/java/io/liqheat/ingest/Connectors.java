@@ -1,6 +1,7 @@
 package io.liqheat.ingest;
 
 import io.liqheat.ingest.bybit.BybitConnector;
+import io.liqheat.ingest.okx.OkxConnector;
 import io.liqheat.market.Exchange;
 import io.liqheat.market.MarketId;
 import java.time.Clock;
@@ -24,7 +25,8 @@ public final class Connectors {
   }
 
   private static final Map<Exchange, Factory> FACTORIES = new EnumMap<>(Map.of(
-      Exchange.BYBIT, BybitConnector::start));
+      Exchange.BYBIT, BybitConnector::start,
+      Exchange.OKX, OkxConnector::start));
 
   private final List<ExchangeConnector> running;
 
