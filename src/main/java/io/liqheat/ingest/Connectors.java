@@ -1,5 +1,6 @@
 package io.liqheat.ingest;
 
+import io.liqheat.ingest.binance.BinanceConnector;
 import io.liqheat.ingest.bybit.BybitConnector;
 import io.liqheat.ingest.okx.OkxConnector;
 import io.liqheat.market.Exchange;
@@ -25,6 +26,7 @@ public final class Connectors {
   }
 
   private static final Map<Exchange, Factory> FACTORIES = new EnumMap<>(Map.of(
+      Exchange.BINANCE, BinanceConnector::start,
       Exchange.BYBIT, BybitConnector::start,
       Exchange.OKX, OkxConnector::start));
 

@@ -1,5 +1,6 @@
 package io.liqheat.sim;
 
+import io.liqheat.sim.binance.BinanceSimRoutes;
 import io.liqheat.sim.bybit.BybitSimRoutes;
 import io.liqheat.sim.okx.OkxSimRoutes;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ public final class SimServer extends AllDirectives {
   public static Route routes(SimulatedExchange sim) {
     List<Route> routes = new ArrayList<>();
     routes.add(new SimControlRoutes(sim).route());
+    routes.add(new BinanceSimRoutes(sim).route());
     routes.add(new BybitSimRoutes(sim).route());
     routes.add(new OkxSimRoutes(sim).route());
     return new SimServer().concat(routes.get(0), routes.subList(1, routes.size()).toArray(Route[]::new));

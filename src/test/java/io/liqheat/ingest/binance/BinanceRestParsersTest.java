@@ -1,0 +1,180 @@
+package io.liqheat.ingest.binance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liqheat.ingest.BackfillInputs.OpenInterestPoint;
+import io.liqheat.ingest.BackfillInputs.RatioPoint;
+import io.liqheat.ingest.KlineBar;
+import io.liqheat.ingest.MarketInput;
+import io.liqheat.market.MarketId;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BinanceRestParsersTest {
+
+  private static final MarketId BTC = MarketId.parse("binance:BTCUSDT");
+  private static final BinanceSymbols SYMBOLS = new BinanceSymbols(List.of(BTC));
+
+  @Test
+  void openInterestIsInBaseUnitsAndValuedAtTheLatestStreamMark() {
+    CollectingSink sink = new CollectingSink();
+    new BinanceOpenInterestParser(SYMBOLS, market -> 64_000.0).parse(Fixtures.read("openInterest.json"), sink);
+
+    assertThat(sink.malformed).isEmpty();
+    assertThat(sink.inputs).containsExactly(new MarketInput.OpenInterest(BTC, 1785063935000L, 107495.090, 107495.090 * 64_000.0));
+  }
+
+  @Test
+  void openInterestBeforeAnyMarkIsSkippedWithoutBeingMalformed() {
+    CollectingSink sink = new CollectingSink();
+    new BinanceOpenInterestParser(SYMBOLS, market -> Double.NaN).parse(Fixtures.read("openInterest.json"), sink);
+
+    assertThat(sink.inputs).isEmpty();
+    assertThat(sink.malformed).isEmpty();
+  }
+
+  @Test
+  void malformedOpenInterestIsReported() {
+    CollectingSink sink = new CollectingSink();
+    BinanceOpenInterestParser parser = new BinanceOpenInterestParser(SYMBOLS, market -> 64_000.0);
+    String body = Fixtures.read("openInterest.json");
+    parser.parse(body.replace("\"107495.090\"", "\"lots\""), sink);
+    parser.parse(body.replace("\"time\":1785063935000", "\"time\":true"), sink);
+    parser.parse(body.replace("\"openInterest\":\"107495.090\",", ""), sink);
+    parser.parse(body.substring(0, 20), sink);
+    parser.parse("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}", sink);
+
+    assertThat(sink.inputs).isEmpty();
+    assertThat(sink.malformed).containsExactly("binance:BTCUSDT|non-numeric openInterest", "binance:BTCUSDT|non-numeric time",
+        "binance:BTCUSDT|missing field openInterest", "-|invalid json", "-|missing field symbol");
+  }
+
+  @Test
+  void klinesKeepPricesVolumesAndTheTakerBuyShare() {
+    CollectingSink sink = new CollectingSink();
+    List<KlineBar> bars = BinanceKlinesParser.parse(Fixtures.read("klines.json"), BTC, sink);
+
+    assertThat(sink.malformed).isEmpty();
+    assertThat(bars).containsExactly(
+        new KlineBar(1785063780000L, 1785063839999L, 64400.00, 64480.00, 64390.00, 64470.00, 80.250, 45.125, 5171234.56),
+        new KlineBar(1785063840000L, 1785063899999L, 64470.00, 64500.00, 64300.00, 64320.50, 95.000, 30.000, 6115678.90));
+  }
+
+  @Test
+  void malformedKlineRowsAreSkippedAndTheRestKept() {
+    String good = "[1785063780000,\"1\",\"2\",\"0.5\",\"1.5\",\"10\",1785063839999,\"15\",3,\"4\",\"6\",\"0\"]";
+    String body = "[" + good + ",[1785063840000,\"1\"]," + good.replace("\"2\"", "\"two\"") + ",{\"t\":1}," + good + "]";
+    CollectingSink sink = new CollectingSink();
+
+    List<KlineBar> bars = BinanceKlinesParser.parse(body, BTC, sink);
+
+    assertThat(bars).hasSize(2);
+    assertThat(sink.malformed).containsExactly("binance:BTCUSDT|short row", "binance:BTCUSDT|non-numeric column 2",
+        "binance:BTCUSDT|row not an array");
+  }
+
+  @Test
+  void truncatedOrErrorBodiesAreReportedOnce() {
+    CollectingSink sink = new CollectingSink();
+    String klines = Fixtures.read("klines.json");
+
+    assertThat(BinanceKlinesParser.parse(klines.substring(0, klines.length() - 30), BTC, sink)).hasSize(1);
+    assertThat(BinanceKlinesParser.parse("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}", BTC, sink)).isEmpty();
+    assertThat(sink.malformed).containsExactly("binance:BTCUSDT|invalid json", "binance:BTCUSDT|expected array");
+  }
+
+  @Test
+  void openInterestHistoryHasBaseAndUsdAndAcceptsStringTimestamps() {
+    CollectingSink sink = new CollectingSink();
+    List<OpenInterestPoint> points = BinanceOpenInterestHistParser.parse(Fixtures.read("openInterestHist.json"), BTC, sink);
+
+    assertThat(sink.malformed).isEmpty();
+    assertThat(points).containsExactly(
+        new OpenInterestPoint(1785063600000L, 107495.09, 6920340403.038),
+        new OpenInterestPoint(1785063900000L, 107525.458, 6921198680.544));
+  }
+
+  @Test
+  void accountRatioIsLongsOverShortsAndDerivedFromTheSharesWhenAbsent() {
+    CollectingSink sink = new CollectingSink();
+    List<RatioPoint> points = BinanceAccountRatioParser.parse(Fixtures.read("globalLongShortAccountRatio.json"), BTC, sink);
+
+    assertThat(sink.malformed).isEmpty();
+    assertThat(points).hasSize(2);
+    assertThat(points.get(0)).isEqualTo(new RatioPoint(1785063600000L, 1.9559));
+    assertThat(points.get(1).timeMs()).isEqualTo(1785063900000L);
+    assertThat(points.get(1).longShortRatio()).isCloseTo(1.5, org.assertj.core.api.Assertions.within(1e-12));
+  }
+
+  @Test
+  void thePolledAccountRatioBecomesInputsOfTheCallsMarket() {
+    CollectingSink sink = new CollectingSink();
+    BinanceAccountRatioParser.forMarket(BTC).parse(Fixtures.read("globalLongShortAccountRatio.json"), sink);
+
+    assertThat(sink.of(MarketInput.LongShortRatio.class)).extracting(MarketInput.LongShortRatio::timeMs)
+        .containsExactly(1785063600000L, 1785063900000L);
+  }
+
+  @Test
+  void malformedRatioRowsAreReported() {
+    CollectingSink sink = new CollectingSink();
+    String body = "[{\"longShortRatio\":\"abc\",\"timestamp\":1},{\"longShortRatio\":\"1.2\"},{\"timestamp\":3}]";
+
+    assertThat(BinanceAccountRatioParser.parse(body, BTC, sink)).isEmpty();
+    assertThat(sink.malformed).containsExactly("binance:BTCUSDT|non-numeric longShortRatio",
+        "binance:BTCUSDT|missing field timestamp", "binance:BTCUSDT|missing field longShortRatio");
+  }
+
+  @Test
+  void takerVolumesAreInBaseUnits() {
+    CollectingSink sink = new CollectingSink();
+    List<TakerVolumePoint> points = BinanceTakerRatioParser.parse(Fixtures.read("takerlongshortRatio.json"), BTC, sink);
+
+    assertThat(sink.malformed).isEmpty();
+    assertThat(points).containsExactly(new TakerVolumePoint(1785063600000L, 139.747, 222.715, 0.6275));
+    assertThat(BinanceTakerRatioParser.parse("[{\"buyVol\":\"1\",\"timestamp\":2}]", BTC, sink)).isEmpty();
+    assertThat(sink.malformed).containsExactly("binance:BTCUSDT|missing field sellVol");
+  }
+
+  @Test
+  void exchangeInfoTellsTradingPerpetualsFromQuarterliesAndSettlingSymbols() {
+    CollectingSink sink = new CollectingSink();
+    Map<String, BinanceSymbolInfo> symbols = BinanceExchangeInfoParser.parse(Fixtures.read("exchangeInfo.json"), sink);
+
+    assertThat(sink.malformed).isEmpty();
+    assertThat(symbols.keySet()).containsExactly("BTCUSDT", "BTCUSDT_261225", "OLDUSDT");
+    assertThat(symbols.get("BTCUSDT").tradingPerpetual()).isTrue();
+    assertThat(symbols.get("BTCUSDT_261225").tradingPerpetual()).isFalse();
+    assertThat(symbols.get("OLDUSDT").tradingPerpetual()).isFalse();
+    assertThat(BinanceExchangeInfoParser.parse("{\"timezone\":\"UTC\"}", sink)).isEmpty();
+    assertThat(sink.malformed).containsExactly("-|missing field symbols");
+  }
+
+  @Test
+  void premiumIndexIsAMarkSnapshot() {
+    CollectingSink sink = new CollectingSink();
+    new BinancePremiumIndexParser(SYMBOLS).parse(Fixtures.read("premiumIndex.json"), sink);
+
+    assertThat(sink.inputs).containsExactly(new MarketInput.MarkPrice(BTC, 1785063935000L, 64500.0));
+  }
+
+  @Test
+  void pollingStretchesOnlyWhenTheMarketsExceedTheBudget() {
+    Duration fiveSeconds = Duration.ofSeconds(5);
+    assertThat(PollBudget.interval(fiveSeconds, 10, 1, 1200, Duration.ofMinutes(1))).isEqualTo(fiveSeconds);
+    // 200 markets every 5 s would be 2400 weight a minute; 1200 allows one round every 10 s.
+    assertThat(PollBudget.interval(fiveSeconds, 200, 1, 1200, Duration.ofMinutes(1))).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void combinedStreamUrlCarriesTwoStreamsPerMarketAndTheLiquidationsOnce() {
+    BinanceUrls urls = new BinanceUrls(java.net.URI.create("https://fapi.binance.com"), java.net.URI.create("wss://fstream.binance.com/"));
+
+    assertThat(urls.combinedStream(List.of(BTC, MarketId.parse("binance:ETHUSDT")))).isEqualTo(
+        "wss://fstream.binance.com/stream?streams=btcusdt@aggTrade/btcusdt@markPrice@1s/ethusdt@aggTrade/ethusdt@markPrice@1s/!forceOrder@arr");
+    assertThat(urls.klines(BTC, 1000, 61000, BinanceUrls.KLINES_PAGE)).isEqualTo(
+        "https://fapi.binance.com/fapi/v1/klines?symbol=BTCUSDT&interval=1m&startTime=1000&endTime=60999&limit=1000");
+  }
+}
