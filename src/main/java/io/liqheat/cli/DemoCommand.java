@@ -72,6 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
       int port = binding.localAddress().getPort();
       say(out, "simulated exchange on http://127.0.0.1:" + port + " (truth: /sim/truth?exchange=binance&symbol=BTCUSDT)");
       try (LiqheatNode node = LiqheatNode.start(DemoConfig.pointedAt(loaded, port, sim.markets()))) {
+        node.http().ifPresent(api -> say(out, "open " + api.url() + "  (API: " + api.url() + "api/v1/markets)"));
         say(out, "liqheat is reading " + sim.markets().size() + " markets; a report follows every " + reportEvery
             + ". Research view, not a trading signal; cross-margin positions cannot be seen.");
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();

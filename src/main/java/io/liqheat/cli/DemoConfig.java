@@ -20,7 +20,8 @@ final class DemoConfig {
     String ws = "ws://127.0.0.1:" + simulatorPort;
     String marketList = markets.stream().map(market -> "\"" + market + "\"").collect(Collectors.joining(", "));
     return ConfigFactory.parseString(
-            "liqheat.ingest {\n"
+            "liqheat.http.enabled = true\n"
+                + "liqheat.ingest {\n"
                 + "  enabled = true\n"
                 + "  markets = [" + marketList + "]\n"
                 + "  exchanges.binance { ws-url = \"" + ws + "\", rest-url = \"" + http + "\" }\n"

@@ -3,6 +3,10 @@ package io.liqheat.cli;
 import com.typesafe.config.Config;
 import io.liqheat.history.FramesProjection;
 import io.liqheat.history.FramesProjectionSingleton;
+import io.liqheat.http.HistoryRoutes;
+import io.liqheat.http.HttpApi;
+import io.liqheat.http.HttpSettings;
+import io.liqheat.http.OpsRoutes;
 import io.liqheat.ingest.Connectors;
 import io.liqheat.ingest.IngestSettings;
 import io.liqheat.ingest.ShardedMarketSink;
@@ -40,6 +44,7 @@ public final class LiqheatNode implements AutoCloseable {
 
   private final FramesProjection readSide;
   private final Connectors connectors;
+  private HttpApi http;
 
   private LiqheatNode(ActorSystem<Void> system, Calibration calibration, MarketSettings settings, FramesProjection readSide,
       Connectors connectors) {
@@ -54,6 +59,8 @@ public final class LiqheatNode implements AutoCloseable {
     Calibration calibration = CalibrationLoader.active(config);
     MarketSettings settings = MarketSettings.fromConfig(config);
     IngestSettings ingest = IngestSettings.fromConfig(config);
+    boolean httpEnabled = config.getBoolean("liqheat.http.enabled");
+    HttpSettings httpSettings = HttpSettings.fromConfig(config);
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "liqheat", config);
     Cluster cluster = Cluster.get(system);
     if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
@@ -64,7 +71,18 @@ public final class LiqheatNode implements AutoCloseable {
     Connectors connectors = ingest.enabled()
         ? Connectors.start(system, ingest, new ShardedMarketSink(system, ingest.deliveryTimeout()), Clock.systemUTC())
         : Connectors.none();
-    return new LiqheatNode(system, calibration, settings, new FramesProjection(system), connectors);
+    LiqheatNode node = new LiqheatNode(system, calibration, settings, new FramesProjection(system), connectors);
+    if (httpEnabled) {
+      try {
+        node.http = HttpApi.start(system, httpSettings, ingest.markets(),
+            market -> node.status(market, Duration.ofSeconds(5)), connectors::status,
+            new HistoryRoutes(), new OpsRoutes());
+      } catch (RuntimeException e) {
+        node.close();
+        throw e;
+      }
+    }
+    return node;
   }
 
   public CompletionStage<IngestAck> ingest(MarketId market, String source, long sequence, InputBatch batch, Duration timeout) {
@@ -79,6 +97,11 @@ public final class LiqheatNode implements AutoCloseable {
   /** The newest window of a market that the read side holds, under the running calibration. */
   public CompletionStage<Optional<Long>> lastProjectedWindow(MarketId market) {
     return readSide.lastProjectedWindow(market, calibration.modelVersion());
+  }
+
+  /** The HTTP API, when {@code liqheat.http.enabled}. */
+  public Optional<HttpApi> http() {
+    return Optional.ofNullable(http);
   }
 
   public Connectors connectors() {
@@ -100,6 +123,9 @@ public final class LiqheatNode implements AutoCloseable {
   /** Leaves the cluster by coordinated shutdown: shards hand over and the journal is flushed. */
   @Override
   public void close() {
+    if (http != null) {
+      http.stop();
+    }
     try {
       connectors.stop().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } catch (Exception e) {

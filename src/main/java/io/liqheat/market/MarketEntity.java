@@ -185,7 +185,7 @@ public final class MarketEntity extends EventSourcedBehavior<MarketCommand, Wind
 
   private LiveFrame liveFrame() {
     return new LiveFrame(market, calibration.modelVersion(), live.counters().lastInputMs(), live.price(),
-        live.liveFrame(), live.currentCandle(), live.counters());
+        live.liveFrame(), live.currentCandle(), live.counters(), System.currentTimeMillis());
   }
 
   @Override

@@ -548,8 +548,9 @@ class MarketEntityTest {
         new IngestAck(1, 2, 3, false),
         entity.status(),
         entity.live(null),
-        new LiveFrame(MARKET, "v1", window(0), live.price(), live.liveFrame(), live.currentCandle(), live.counters()),
+        new LiveFrame(MARKET, "v1", window(0), live.price(), live.liveFrame(), live.currentCandle(), live.counters(), 0),
         event,
+        WindowClosed.of(event),
         state,
         state.toSnapshot(),
         MarketState.empty(MARKET, "v1"));

@@ -1,0 +1,240 @@
+package io.liqheat.http;
+
+import static org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling.toEventStream;
+
+import io.liqheat.ingest.ConnectorStatus;
+import io.liqheat.market.Exchange;
+import io.liqheat.market.InvalidMarketIdException;
+import io.liqheat.market.LiveFrame;
+import io.liqheat.market.MarketId;
+import io.liqheat.market.MarketState;
+import io.liqheat.market.MarketStatus;
+import io.liqheat.market.WindowClosed;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.sse.ServerSentEvent;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.stream.javadsl.Source;
+
+/**
+ * The live half of the API: the market list, live bands per market and per asset, and their SSE
+ * streams. History lives in {@link HistoryRoutes}.
+ *
+ * <p>SSE events: {@code snapshot} on connect, {@code bands} on every recompute, {@code frozen} when a
+ * window freezes. Every event's id is the start of the newest frozen window the client has been
+ * told of; a client reconnecting with {@code Last-Event-ID} gets the frozen windows after it (from
+ * the day this node keeps in memory), then a snapshot.
+ */
+public final class LiveRoutes extends AllDirectives {
+
+  private final LiveHub hub;
+  private final HttpSettings settings;
+  private final SseLimiter limiter;
+  private final Function<MarketId, CompletionStage<MarketStatus>> status;
+  private final Supplier<List<ConnectorStatus>> connectors;
+
+  public LiveRoutes(LiveHub hub, HttpSettings settings, Function<MarketId, CompletionStage<MarketStatus>> status,
+      Supplier<List<ConnectorStatus>> connectors) {
+    this.hub = hub;
+    this.settings = settings;
+    this.limiter = new SseLimiter(settings.sseMaxPerClient());
+    this.status = status;
+    this.connectors = connectors;
+  }
+
+  /** Open SSE streams on this node, for metrics. */
+  public int sseClients() {
+    return limiter.total();
+  }
+
+  public Route route() {
+    return concat(
+        pathPrefix("markets", () -> concat(
+            pathEndOrSingleSlash(() -> get(() -> onSuccess(markets(), list -> complete(StatusCodes.OK, list, ApiMarshal.json())))),
+            pathPrefix(PathMatchers.segment(), id -> {
+              MarketId market = knownMarket(id);
+              return pathPrefix("bands", () -> concat(
+                  pathEndOrSingleSlash(() -> get(() -> parameterMap(params ->
+                      complete(StatusCodes.OK, marketView(market, DisplayQuery.from(params)), ApiMarshal.json())))),
+                  path("stream", () -> get(() -> parameterMap(params ->
+                      stream(List.of(market), market.toString(), DisplayQuery.from(params)))))));
+            }))),
+        pathPrefix("assets", () -> pathPrefix(PathMatchers.segment(), asset -> pathPrefix("bands", () -> concat(
+            pathEndOrSingleSlash(() -> get(() -> parameterMap(params -> {
+              List<MarketId> markets = assetMarkets(asset, params);
+              return complete(StatusCodes.OK, view(asset.toUpperCase(java.util.Locale.ROOT), markets, DisplayQuery.from(params)),
+                  ApiMarshal.json());
+            }))),
+            path("stream", () -> get(() -> parameterMap(params -> {
+              List<MarketId> markets = assetMarkets(asset, params);
+              return stream(markets, asset.toUpperCase(java.util.Locale.ROOT), DisplayQuery.from(params));
+            }))))))));
+  }
+
+  private MarketId knownMarket(String id) {
+    MarketId market;
+    try {
+      market = MarketId.parse(id);
+    } catch (InvalidMarketIdException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+    if (!hub.has(market)) {
+      throw ApiException.notFound("no market " + market + "; GET /api/v1/markets lists them");
+    }
+    return market;
+  }
+
+  /** The asset's markets on the exchanges of {@code ?exchanges=a,b} (default: all). */
+  private List<MarketId> assetMarkets(String asset, Map<String, String> params) {
+    Set<Exchange> exchanges = EnumSet.allOf(Exchange.class);
+    String filter = params.get("exchanges");
+    if (filter != null) {
+      exchanges = EnumSet.noneOf(Exchange.class);
+      for (String id : filter.split(",")) {
+        try {
+          exchanges.add(Exchange.fromId(id.trim()));
+        } catch (InvalidMarketIdException e) {
+          throw ApiException.badRequest("exchanges: " + e.getMessage());
+        }
+      }
+    }
+    List<MarketId> markets = hub.assetMarkets(asset, exchanges);
+    if (markets.isEmpty()) {
+      throw ApiException.notFound("no market of asset '" + asset + "' on " + exchanges.stream().map(Exchange::id).toList());
+    }
+    return markets;
+  }
+
+  private BandsView marketView(MarketId market, DisplayQuery query) {
+    return view(market.toString(), List.of(market), query);
+  }
+
+  private BandsView view(String subject, List<MarketId> markets, DisplayQuery query) {
+    List<LiveFrame> frames = new ArrayList<>();
+    List<List<Double>> closes = new ArrayList<>();
+    long lastFrozen = -1;
+    for (MarketId market : markets) {
+      MarketLive live = hub.state(market);
+      frames.add(live.latest());
+      closes.add(live.recentCloses());
+      lastFrozen = Math.max(lastFrozen, live.lastFrozenWindowStart());
+    }
+    return BandsViews.of(subject, markets, frames, closes, lastFrozen, query, settings.nearestHorizon());
+  }
+
+  private Route stream(List<MarketId> markets, String subject, DisplayQuery query) {
+    return extractClientIP(ip -> optionalHeaderValueByName("Last-Event-ID", lastEventId -> {
+      String client = ip.getAddress().map(InetAddress::getHostAddress).orElse("unknown");
+      long resumeAfter = lastEventId.map(LiveRoutes::eventId).orElse(Long.MAX_VALUE);
+      if (!limiter.acquire(client)) {
+        throw ApiException.tooManyRequests("this client already holds " + settings.sseMaxPerClient()
+            + " streams (liqheat.http.sse.max-per-client)");
+      }
+      Source<ServerSentEvent, NotUsed> events = resumed(markets, resumeAfter, query)
+          .concat(Source.lazySingle(() -> event("snapshot", view(subject, markets, query))))
+          .concat(live(markets, subject, query))
+          .keepAlive(settings.sseHeartbeat(), ServerSentEvent::heartbeat)
+          .watchTermination((notUsed, done) -> {
+            done.whenComplete((ok, failure) -> limiter.release(client));
+            return NotUsed.getInstance();
+          });
+      return completeOK(events, toEventStream());
+    }));
+  }
+
+  private Source<ServerSentEvent, NotUsed> resumed(List<MarketId> markets, long after, DisplayQuery query) {
+    if (after == Long.MAX_VALUE) {
+      return Source.empty();
+    }
+    List<ServerSentEvent> events = new ArrayList<>();
+    for (MarketId market : markets) {
+      for (WindowClosed window : hub.state(market).closedAfter(after)) {
+        events.add(frozenEvent(window, query));
+      }
+    }
+    events.sort((a, b) -> Long.compare(eventId(a.getId().orElse("0")), eventId(b.getId().orElse("0"))));
+    return Source.from(events);
+  }
+
+  private Source<ServerSentEvent, NotUsed> live(List<MarketId> markets, String subject, DisplayQuery query) {
+    return Source.from(markets)
+        .flatMapMerge(Math.max(1, markets.size()), hub::updates)
+        .conflateWithSeed(PendingUpdates::of, PendingUpdates::add)
+        .mapConcat(pending -> {
+          List<ServerSentEvent> events = new ArrayList<>();
+          for (WindowClosed window : pending.frozen()) {
+            events.add(frozenEvent(window, query));
+          }
+          if (pending.frameChanged()) {
+            events.add(event("bands", view(subject, markets, query)));
+          }
+          return events;
+        });
+  }
+
+  private static ServerSentEvent event(String type, BandsView view) {
+    return ServerSentEvent.create(ApiJson.write(view), Optional.of(type), Optional.of(Long.toString(view.lastFrozenWindowStart())),
+        java.util.OptionalInt.empty());
+  }
+
+  private static ServerSentEvent frozenEvent(WindowClosed window, DisplayQuery query) {
+    return ServerSentEvent.create(ApiJson.write(FrozenWindowDto.of(window, query)), Optional.of("frozen"),
+        Optional.of(Long.toString(window.windowStartMs())), java.util.OptionalInt.empty());
+  }
+
+  private static long eventId(String id) {
+    try {
+      return Long.parseLong(id.trim());
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("Last-Event-ID must be an id this stream sent (a window start in epoch ms), was '" + id + "'");
+    }
+  }
+
+  private CompletionStage<List<MarketSummary>> markets() {
+    List<ConnectorStatus> running = connectors.get();
+    List<CompletableFuture<MarketSummary>> summaries = new ArrayList<>();
+    for (MarketId market : hub.markets()) {
+      summaries.add(status.apply(market)
+          .thenApply(Optional::of)
+          .exceptionally(failure -> Optional.empty())
+          .thenApply(found -> summary(market, found.orElse(null), running))
+          .toCompletableFuture());
+    }
+    return CompletableFuture.allOf(summaries.toArray(CompletableFuture[]::new))
+        .thenApply(all -> summaries.stream().map(CompletableFuture::join).toList());
+  }
+
+  private static MarketSummary summary(MarketId market, MarketStatus status, List<ConnectorStatus> running) {
+    String connector = "unknown";
+    Long lastMessage = null;
+    for (ConnectorStatus candidate : running) {
+      if (candidate.exchange().equals(market.exchange().id()) && candidate.connection().contains("ws")) {
+        connector = candidate.state().id();
+        lastMessage = candidate.lastMessageMs() == 0 ? null : candidate.lastMessageMs();
+      }
+    }
+    if (status == null) {
+      return new MarketSummary(market.toString(), market.exchange().id(), market.symbol(), market.baseAsset(), connector,
+          lastMessage, null, null, 0, new MarketSummary.Counters(0, 0, 0, 0));
+    }
+    Long lastInput = status.counters().lastInputMs() == MarketState.NONE ? null : status.counters().lastInputMs();
+    Long lastFrozen = status.framesFrozen() == 0 ? null : status.lastFrozenWindowStartMs();
+    return new MarketSummary(market.toString(), market.exchange().id(), market.symbol(), market.baseAsset(), connector,
+        lastMessage, lastInput, lastFrozen, status.framesFrozen(), new MarketSummary.Counters(
+            status.counters().trades(), status.counters().invalid(), status.counters().late(), status.counters().accepted()));
+  }
+}

@@ -1,0 +1,44 @@
+package io.liqheat.http;
+
+import io.liqheat.market.LiveFrame;
+import io.liqheat.market.LiveUpdate;
+import io.liqheat.market.WindowClosed;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * What a slow SSE client has not been sent yet, conflated: whether any live frame arrived (only the
+ * newest matters, and the hub has it) and the frozen windows, of which at most
+ * {@link #MAX_FROZEN} are kept. Memory per client is bounded whatever its speed.
+ */
+final class PendingUpdates {
+
+  static final int MAX_FROZEN = 32;
+
+  private boolean frameChanged;
+  private final Deque<WindowClosed> frozen = new ArrayDeque<>();
+
+  static PendingUpdates of(LiveUpdate first) {
+    return new PendingUpdates().add(first);
+  }
+
+  PendingUpdates add(LiveUpdate update) {
+    if (update instanceof LiveFrame) {
+      frameChanged = true;
+    } else if (update instanceof WindowClosed window) {
+      frozen.addLast(window);
+      if (frozen.size() > MAX_FROZEN) {
+        frozen.removeFirst();
+      }
+    }
+    return this;
+  }
+
+  boolean frameChanged() {
+    return frameChanged;
+  }
+
+  Iterable<WindowClosed> frozen() {
+    return frozen;
+  }
+}
