@@ -43,6 +43,9 @@ public final class DensityModel {
   private final double[] shortFactor;
   private final double[] logLongFactor;
   private final double[] logShortFactor;
+  /** The long factors of every tier, then the short ones: what one step opens at VWAP. */
+  private final double[] openFactors;
+  private final double[] logOpenFactors;
   private final double[] decayHalfLifeMs;
   private final boolean decayEnabled;
   private final TierBook[] longBooks;
@@ -61,6 +64,8 @@ public final class DensityModel {
   private final double[] decayKeep;
   private final double[] tierTotal;
   private final double[] tierKeep;
+  /** The bins {@link #openFactors} put this step's VWAP in, in the same order. */
+  private final int[] openBins;
   private long decayKeepForDtMs = -1;
 
   public DensityModel(Calibration calibration, String marketId) {
@@ -81,6 +86,14 @@ public final class DensityModel {
       logLongFactor[tier] = StrictMath.log(longFactor[tier]);
       logShortFactor[tier] = StrictMath.log(shortFactor[tier]);
     }
+    this.openFactors = new double[2 * tierCount];
+    this.logOpenFactors = new double[2 * tierCount];
+    for (int tier = 0; tier < tierCount; tier++) {
+      openFactors[tier] = longFactor[tier];
+      openFactors[tierCount + tier] = shortFactor[tier];
+      logOpenFactors[tier] = logLongFactor[tier];
+      logOpenFactors[tierCount + tier] = logShortFactor[tier];
+    }
     this.decayHalfLifeMs = calibration.decayHalfLifeMs();
     boolean anyDecay = false;
     for (double halfLife : decayHalfLifeMs) {
@@ -98,6 +111,7 @@ public final class DensityModel {
     this.decayKeep = new double[tierCount];
     this.tierTotal = new double[tierCount];
     this.tierKeep = new double[tierCount];
+    this.openBins = new int[2 * tierCount];
   }
 
   /** A model restored from a snapshot, bit for bit. */
@@ -368,13 +382,13 @@ public final class DensityModel {
   }
 
   private void openAtVwap(double vwap) {
-    double logVwap = grid.usesLogPrices() ? StrictMath.log(vwap) : 0.0;
+    grid.indicesOfScaled(vwap, openFactors, logOpenFactors, openBins);
     for (int tier = 0; tier < tierCount; tier++) {
       if (openLong[tier] > 0) {
-        longBooks[tier].add(grid.indexOfScaled(vwap, logVwap, longFactor[tier], logLongFactor[tier]), openLong[tier]);
+        longBooks[tier].add(openBins[tier], openLong[tier]);
       }
       if (openShort[tier] > 0) {
-        shortBooks[tier].add(grid.indexOfScaled(vwap, logVwap, shortFactor[tier], logShortFactor[tier]), openShort[tier]);
+        shortBooks[tier].add(openBins[tierCount + tier], openShort[tier]);
       }
     }
   }

@@ -10,8 +10,11 @@ package io.liqheat.model;
  * densities add up bin by bin without re-binning. An {@link Kind#ABSOLUTE} grid has a fixed tick
  * and bin {@code i} is {@code [i·tick, (i+1)·tick)}.
  *
- * <p>All transcendental functions are {@link StrictMath}, so every JVM on every CPU computes the
- * same bins: frozen frames are checked bit for bit after replay on another node.
+ * <p>Every bin number is the one {@link StrictMath} gives, so every JVM on every CPU computes the
+ * same bins: frozen frames are checked bit for bit after replay on another node. The logarithm
+ * behind a relative bin is first taken with {@link Math#log}, which is several times cheaper, and
+ * {@link StrictMath#log} only decides the rare price that lies too close to a bin edge for that to
+ * be certain (see {@link #binOfLog}).
  */
 public final class PriceGrid {
 
@@ -19,6 +22,9 @@ public final class PriceGrid {
     RELATIVE,
     ABSOLUTE
   }
+
+  /** What {@link #binOfLog} answers when only {@link StrictMath#log} can tell the bin. */
+  private static final int UNDECIDED = Integer.MIN_VALUE;
 
   private final Kind kind;
   private final double width;
@@ -59,25 +65,75 @@ public final class PriceGrid {
 
   /** The bin that holds {@code price}. */
   public int indexOf(double price) {
-    return kind == Kind.RELATIVE
-        ? (int) Math.floor(StrictMath.log(price) * inverseStep)
-        : (int) Math.floor(price * inverseStep);
+    if (kind == Kind.ABSOLUTE) {
+      return (int) Math.floor(price * inverseStep);
+    }
+    int bin = binOfLog(Math.log(price), 0.0);
+    return bin != UNDECIDED ? bin : strictBinOfLog(StrictMath.log(price), 0.0);
   }
 
   /**
-   * The bin that holds {@code price · factor}, given {@code log(price)} already computed. The model
-   * opens every tier at one price per step, so it takes the logarithm once and adds each tier's
-   * precomputed log factor.
+   * The bins of {@code price · factors[i]}, into {@code bins[i]}, for every i: the bins that {@link
+   * #indexOfScaled} gives with {@code logPrice = StrictMath.log(price)}. The model opens every tier
+   * at one price per step, so one logarithm serves them all.
+   */
+  void indicesOfScaled(double price, double[] factors, double[] logFactors, int[] bins) {
+    if (kind == Kind.ABSOLUTE) {
+      for (int i = 0; i < factors.length; i++) {
+        bins[i] = (int) Math.floor(price * factors[i] * inverseStep);
+      }
+      return;
+    }
+    double fastLog = Math.log(price);
+    double strictLog = Double.NaN;
+    for (int i = 0; i < factors.length; i++) {
+      int bin = binOfLog(fastLog, logFactors[i]);
+      if (bin == UNDECIDED) {
+        if (Double.isNaN(strictLog)) {
+          strictLog = StrictMath.log(price);
+        }
+        bin = strictBinOfLog(strictLog, logFactors[i]);
+      }
+      bins[i] = bin;
+    }
+  }
+
+  /**
+   * The bin {@code floor((StrictMath.log(p) + logOffset) · inverseStep)}, worked out from {@code
+   * fastLog = Math.log(p)}; {@link #UNDECIDED} when that is not certain.
+   *
+   * <p>Why the answer is exact: {@code Math.log} and {@code StrictMath.log} are each within 1 ulp
+   * of the true logarithm (the {@link Math#log} contract), so they differ by less than 4 ulps of
+   * {@code fastLog} (the true value may sit one binade up, where ulps are twice as large). The
+   * strict logarithm therefore lies within {@code fastLog ± 8 ulps}, and since rounded addition, a
+   * rounded multiplication by the positive {@code inverseStep} and {@code floor} never decrease, its
+   * bin lies between the bins of the two ends of that interval. When both ends fall in one bin, that
+   * is the bin. They differ only for a price whose logarithm lies within 16 ulps of a bin edge
+   * (about 10<sup>-14</sup> of the price at BTC prices); then the caller takes {@code
+   * StrictMath.log}. A NaN or infinite logarithm makes the ends
+   * NaN, which never compare equal, so those cases go the strict way too.
+   */
+  private int binOfLog(double fastLog, double logOffset) {
+    double margin = 8 * Math.ulp(fastLog);
+    double lowest = Math.floor((fastLog - margin + logOffset) * inverseStep);
+    double highest = Math.floor((fastLog + margin + logOffset) * inverseStep);
+    // UNDECIDED is also (int) of any value at or below it; such a bin is then found the strict way.
+    return lowest == highest ? (int) lowest : UNDECIDED;
+  }
+
+  /** The bin of {@code strictLog + logOffset}: the definition that {@link #binOfLog} reproduces. */
+  private int strictBinOfLog(double strictLog, double logOffset) {
+    return (int) Math.floor((strictLog + logOffset) * inverseStep);
+  }
+
+  /**
+   * The bin that holds {@code price · factor}, given {@code log(price)} already computed: the seed
+   * derives its entry prices from their logarithms, and adds each tier's precomputed log factor.
    */
   int indexOfScaled(double price, double logPrice, double factor, double logFactor) {
     return kind == Kind.RELATIVE
         ? (int) Math.floor((logPrice + logFactor) * inverseStep)
         : (int) Math.floor(price * factor * inverseStep);
-  }
-
-  /** Whether {@link #indexOfScaled} wants {@code log(price)}; an absolute grid never does. */
-  boolean usesLogPrices() {
-    return kind == Kind.RELATIVE;
   }
 
   public double lowerBound(int index) {

@@ -111,27 +111,42 @@ final class TierBook {
   }
 
   private double liquidateRange(int from, int to, PriceGrid grid) {
-    double usd = 0.0;
-    double removed = 0.0;
     // Most scans find nothing to liquidate; the first bin price (an exponential) is only paid for
     // when they do, and the next ones follow by multiplication.
-    double center = Double.NaN;
-    int centerBin = from;
-    for (int bin = from; bin <= to; bin++) {
+    int first = from;
+    while (first <= to && scaled[first - base] == 0.0) {
+      first++;
+    }
+    if (first > to) {
+      return 0.0;
+    }
+    int last = to;
+    while (scaled[last - base] == 0.0) {
+      last--;
+    }
+    // Between the first and the last occupied bin every bin is taken, empty or not: an empty bin
+    // adds exactly +0.0 to both sums (bins never hold -0.0: every write stores a positive quantity
+    // or +0.0), so the result is the same to the bit, and a loop without a branch on the bin's
+    // content is much faster on fine grids, where occupied and empty bins alternate at random.
+    // Every bin's price still follows from the one before, as it did when only occupied bins were
+    // priced.
+    double usd = 0.0;
+    double removed = 0.0;
+    double center = grid.center(first);
+    for (int bin = first; ; bin++) {
       double stored = scaled[bin - base];
-      if (stored != 0.0) {
-        if (Double.isNaN(center)) {
-          center = grid.center(bin);
-        } else {
-          for (; centerBin < bin; centerBin++) {
-            center = grid.nextCenter(center);
-          }
-        }
-        centerBin = bin;
-        usd += stored * center;
-        removed += stored;
-        scaled[bin - base] = 0.0;
+      usd += stored * center;
+      removed += stored;
+      scaled[bin - base] = 0.0;
+      if (bin == last) {
+        break;
       }
+      center = grid.nextCenter(center);
+    }
+    if (center == Double.POSITIVE_INFINITY) {
+      // Prices ran past the largest double: an empty bin's 0 × ∞ made the sum NaN, where taking only
+      // occupied bins gives +∞ (the last bin is occupied).
+      usd = Double.POSITIVE_INFINITY;
     }
     scaledTotal = Math.max(0.0, scaledTotal - removed);
     return usd * scale;
