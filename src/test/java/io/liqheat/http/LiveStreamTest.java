@@ -1,0 +1,141 @@
+package io.liqheat.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.typesafe.config.ConfigFactory;
+import io.liqheat.ingest.ConnectorRig;
+import io.liqheat.ingest.bybit.BybitConnector;
+import io.liqheat.market.Exchange;
+import io.liqheat.market.MarketId;
+import io.liqheat.sim.SimMarketSpec;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The live SSE stream end to end: simulator → Bybit connector → entities → topic → hub → SSE on a
+ * real socket. Windows of the simulator's two hours of history are frozen by the backfill, so frozen
+ * notices exist before any client connects.
+ */
+class LiveStreamTest {
+
+  private static final MarketId BTC = MarketId.parse("bybit:BTCUSDT");
+  private static ConnectorRig rig;
+  private static BybitConnector connector;
+  private static HttpApi api;
+  private static final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() {
+    rig = ConnectorRig.start(List.of(SimMarketSpec.typical(BTC, 60_000, 1)), Duration.ofHours(2));
+    HttpSettings settings = HttpSettings.fromConfig(ConfigFactory.parseString(
+        "liqheat.http.port = 0\nliqheat.http.sse.heartbeat = 1s").withFallback(ConfigFactory.defaultReference()));
+    api = HttpApi.start(rig.system, settings, List.of(BTC), market -> java.util.concurrent.CompletableFuture.supplyAsync(() -> rig.status(market)), List::of, new HistoryRoutes(), new OpsRoutes());
+    connector = BybitConnector.start(rig.system, rig.settings(Exchange.BYBIT, "/v5/public/linear", ""), List.of(BTC),
+        rig.sink, Clock.systemUTC());
+    ConnectorRig.eventually(Duration.ofSeconds(60), () -> api.hub().state(BTC).lastFrozenWindowStart(), start -> start > 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (connector != null) {
+      connector.stop();
+    }
+    if (api != null) {
+      api.stop();
+    }
+    if (rig != null) {
+      rig.close();
+    }
+  }
+
+  private static URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + api.address().getPort() + path);
+  }
+
+  /** Reads SSE events until {@code count} non-heartbeat events arrived; returns {type, id, data} triples. */
+  private static List<String[]> events(HttpRequest request, int count) throws Exception {
+    HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+    List<String[]> events = new ArrayList<>();
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      String type = null;
+      String id = null;
+      StringBuilder data = new StringBuilder();
+      String line;
+      while (events.size() < count && (line = reader.readLine()) != null) {
+        if (line.isEmpty()) {
+          if (type != null) {
+            events.add(new String[] {type, id, data.toString()});
+          }
+          type = null;
+          id = null;
+          data.setLength(0);
+        } else if (line.startsWith("event:")) {
+          type = line.substring(6).trim();
+        } else if (line.startsWith("id:")) {
+          id = line.substring(3).trim();
+        } else if (line.startsWith("data:")) {
+          data.append(line.substring(5));
+        }
+      }
+    }
+    return events;
+  }
+
+  @Test
+  void aStreamStartsWithASnapshotThenBandsEventsWithTheLimitsNote() throws Exception {
+    List<String[]> events = events(HttpRequest.newBuilder(uri("/api/v1/markets/bybit:BTCUSDT/bands/stream?maxBands=3")).build(), 3);
+    assertThat(events.get(0)[0]).isEqualTo("snapshot");
+    assertThat(events.subList(1, 3)).allSatisfy(event -> assertThat(event[0]).isIn("bands", "frozen"));
+    JsonNode snapshot = ApiJson.MAPPER.readTree(events.get(0)[2]);
+    assertThat(snapshot.get("subject").asText()).isEqualTo("bybit:BTCUSDT");
+    assertThat(snapshot.get("limits").asText()).contains("not a trading signal").contains("cross-margin");
+    assertThat(snapshot.get("bands").size()).isBetween(1, 6);
+    assertThat(Long.parseLong(events.get(0)[1])).isEqualTo(snapshot.get("lastFrozenWindowStart").asLong());
+  }
+
+  @Test
+  void aClientResumingWithLastEventIdGetsTheFrozenWindowsSinceThenInOrderThenASnapshot() throws Exception {
+    long last = api.hub().state(BTC).lastFrozenWindowStart();
+    long resumeFrom = last - 3 * 300_000L;
+    List<String[]> events = events(HttpRequest.newBuilder(uri("/api/v1/markets/bybit:BTCUSDT/bands/stream"))
+        .header("Last-Event-ID", Long.toString(resumeFrom)).build(), 4);
+    assertThat(events).extracting(event -> event[0]).startsWith("frozen", "frozen", "frozen");
+    assertThat(events.subList(0, 3)).extracting(event -> Long.parseLong(event[1]))
+        .containsExactly(resumeFrom + 300_000L, resumeFrom + 600_000L, resumeFrom + 900_000L);
+    JsonNode frozen = ApiJson.MAPPER.readTree(events.get(0)[2]);
+    assertThat(frozen.get("market").asText()).isEqualTo("bybit:BTCUSDT");
+    assertThat(frozen.get("checksum").asText()).hasSize(64);
+    assertThat(events.get(3)[0]).isIn("snapshot", "frozen");
+  }
+
+  @Test
+  void theAssetViewSumsTheChosenExchangesAndRefusesAnUnknownOne() throws Exception {
+    HttpResponse<String> asset = http.send(HttpRequest.newBuilder(uri("/api/v1/assets/btc/bands?exchanges=bybit")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(asset.statusCode()).isEqualTo(200);
+    assertThat(ApiJson.MAPPER.readTree(asset.body()).get("markets").get(0).asText()).isEqualTo("bybit:BTCUSDT");
+    HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(uri("/api/v1/assets/btc/bands?exchanges=bybit,kraken")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(ApiJson.MAPPER.readTree(unknown.body()).get("message").asText()).contains("kraken");
+    HttpResponse<String> none = http.send(HttpRequest.newBuilder(uri("/api/v1/assets/btc/bands?exchanges=okx")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(none.statusCode()).isEqualTo(404);
+  }
+}
