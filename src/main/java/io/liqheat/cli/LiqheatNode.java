@@ -3,7 +3,9 @@ package io.liqheat.cli;
 import com.typesafe.config.Config;
 import io.liqheat.history.FramesProjection;
 import io.liqheat.history.FramesProjectionSingleton;
+import io.liqheat.history.FramesRepository;
 import io.liqheat.http.HistoryRoutes;
+import io.liqheat.http.HistorySettings;
 import io.liqheat.http.HttpApi;
 import io.liqheat.http.HttpSettings;
 import io.liqheat.http.OpsRoutes;
@@ -61,6 +63,7 @@ public final class LiqheatNode implements AutoCloseable {
     IngestSettings ingest = IngestSettings.fromConfig(config);
     boolean httpEnabled = config.getBoolean("liqheat.http.enabled");
     HttpSettings httpSettings = HttpSettings.fromConfig(config);
+    HistorySettings historySettings = HistorySettings.fromConfig(config);
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "liqheat", config);
     Cluster cluster = Cluster.get(system);
     if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
@@ -71,12 +74,17 @@ public final class LiqheatNode implements AutoCloseable {
     Connectors connectors = ingest.enabled()
         ? Connectors.start(system, ingest, new ShardedMarketSink(system, ingest.deliveryTimeout()), Clock.systemUTC())
         : Connectors.none();
-    LiqheatNode node = new LiqheatNode(system, calibration, settings, new FramesProjection(system), connectors);
+    FramesProjection readSide = new FramesProjection(system);
+    LiqheatNode node = new LiqheatNode(system, calibration, settings, readSide, connectors);
     if (httpEnabled) {
       try {
         node.http = HttpApi.start(system, httpSettings, ingest.markets(),
             market -> node.status(market, Duration.ofSeconds(5)), connectors::status,
-            new HistoryRoutes(), new OpsRoutes());
+            // The history reads through the persistence plugin's session: one pool, and it comes up
+            // (and back) with Cassandra instead of failing the node's start.
+            new HistoryRoutes(() -> readSide.session().thenApply(FramesRepository::new), ingest.markets(),
+                calibration.modelVersion(), historySettings, Clock.systemUTC()),
+            new OpsRoutes());
       } catch (RuntimeException e) {
         node.close();
         throw e;

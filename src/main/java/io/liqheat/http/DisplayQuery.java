@@ -1,8 +1,10 @@
 package io.liqheat.http;
 
+import io.liqheat.model.BandExtractor;
 import io.liqheat.model.BandQuery;
 import io.liqheat.model.DensityFrame;
 import io.liqheat.model.PriceGrid;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,6 +53,14 @@ public record DisplayQuery(double range, double minIntensity, int maxBands, Opti
   /** The density as shown: aggregated to {@code binWidth} when one was asked for. */
   public DensityFrame shape(DensityFrame frame) {
     return binWidth.map(width -> frame.coarsened(coarsening(frame.grid(), width))).orElse(frame);
+  }
+
+  /** A frozen frame's bands as shown around {@code price}; none without a frame or a price. */
+  public List<BandDto> bands(DensityFrame frame, double price) {
+    if (frame == null || !(Double.isFinite(price) && price > 0)) {
+      return List.of();
+    }
+    return BandExtractor.extract(shape(frame), bandQuery(price)).stream().map(BandDto::of).toList();
   }
 
   public BandQuery bandQuery(double price) {

@@ -86,16 +86,7 @@ public final class LiveRoutes extends AllDirectives {
   }
 
   private MarketId knownMarket(String id) {
-    MarketId market;
-    try {
-      market = MarketId.parse(id);
-    } catch (InvalidMarketIdException e) {
-      throw ApiException.badRequest(e.getMessage());
-    }
-    if (!hub.has(market)) {
-      throw ApiException.notFound("no market " + market + "; GET /api/v1/markets lists them");
-    }
-    return market;
+    return KnownMarkets.require(id, hub::has);
   }
 
   /** The asset's markets on the exchanges of {@code ?exchanges=a,b} (default: all). */

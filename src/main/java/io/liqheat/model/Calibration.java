@@ -95,6 +95,14 @@ public record Calibration(
     return decayHalfLifeMs.clone();
   }
 
+  /**
+   * Whether {@code text} is a well-formed model version: 1 to 64 letters, digits, '.', '_' or '-',
+   * starting with a letter or digit. It names Cassandra partitions and appears in URLs.
+   */
+  public static boolean isModelVersion(String text) {
+    return text != null && text.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  }
+
   /** The bracket table for a market: its own if configured, the default otherwise. */
   public List<MmrBracket> bracketsFor(String marketId) {
     return mmrBracketsByMarket.getOrDefault(marketId, mmrBrackets);
@@ -126,7 +134,7 @@ public record Calibration(
       double turnoverPerRange,
       double maxTurnoverPerStep,
       double rangeBlend) {
-    if (modelVersion == null || !modelVersion.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+    if (!isModelVersion(modelVersion)) {
       throw new InvalidCalibrationException(
           "model-version", "must be 1 to 64 letters, digits, '.', '_' or '-', was " + modelVersion);
     }
