@@ -9,6 +9,7 @@ import io.liqheat.http.HistorySettings;
 import io.liqheat.http.HttpApi;
 import io.liqheat.http.HttpSettings;
 import io.liqheat.http.OpsRoutes;
+import io.liqheat.http.Readiness;
 import io.liqheat.ingest.Connectors;
 import io.liqheat.ingest.IngestSettings;
 import io.liqheat.ingest.ShardedMarketSink;
@@ -19,6 +20,8 @@ import io.liqheat.market.MarketId;
 import io.liqheat.market.MarketSettings;
 import io.liqheat.market.MarketSharding;
 import io.liqheat.market.MarketStatus;
+import io.liqheat.metrics.ConnectorMetrics;
+import io.liqheat.metrics.NodeMetrics;
 import io.liqheat.model.Calibration;
 import io.liqheat.model.CalibrationLoader;
 import java.time.Clock;
@@ -47,6 +50,7 @@ public final class LiqheatNode implements AutoCloseable {
   private final FramesProjection readSide;
   private final Connectors connectors;
   private HttpApi http;
+  private Readiness readiness;
 
   private LiqheatNode(ActorSystem<Void> system, Calibration calibration, MarketSettings settings, FramesProjection readSide,
       Connectors connectors) {
@@ -74,6 +78,7 @@ public final class LiqheatNode implements AutoCloseable {
     Connectors connectors = ingest.enabled()
         ? Connectors.start(system, ingest, new ShardedMarketSink(system, ingest.deliveryTimeout()), Clock.systemUTC())
         : Connectors.none();
+    ConnectorMetrics.bind(NodeMetrics.get(system), connectors::status);
     FramesProjection readSide = new FramesProjection(system);
     LiqheatNode node = new LiqheatNode(system, calibration, settings, readSide, connectors);
     if (httpEnabled) {
@@ -84,7 +89,7 @@ public final class LiqheatNode implements AutoCloseable {
             // (and back) with Cassandra instead of failing the node's start.
             new HistoryRoutes(() -> readSide.session().thenApply(FramesRepository::new), ingest.markets(),
                 calibration.modelVersion(), historySettings, Clock.systemUTC()),
-            new OpsRoutes());
+            new OpsRoutes(NodeMetrics.get(system), node.readiness()));
       } catch (RuntimeException e) {
         node.close();
         throw e;
@@ -105,6 +110,19 @@ public final class LiqheatNode implements AutoCloseable {
   /** The newest window of a market that the read side holds, under the running calibration. */
   public CompletionStage<Optional<Long>> lastProjectedWindow(MarketId market) {
     return readSide.lastProjectedWindow(market, calibration.modelVersion());
+  }
+
+  /** The readiness checks, with their Cassandra session opened on first use and closed with the node. */
+  private synchronized Readiness readiness() {
+    if (readiness == null) {
+      readiness = Readiness.of(system);
+    }
+    return readiness;
+  }
+
+  /** The node's one meter registry, rendered by {@code GET /metrics}. */
+  public NodeMetrics metrics() {
+    return NodeMetrics.get(system);
   }
 
   /** The HTTP API, when {@code liqheat.http.enabled}. */
@@ -133,6 +151,9 @@ public final class LiqheatNode implements AutoCloseable {
   public void close() {
     if (http != null) {
       http.stop();
+    }
+    if (readiness != null) {
+      readiness.close();
     }
     try {
       connectors.stop().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -3,6 +3,7 @@ package io.liqheat.history;
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.liqheat.market.MarketId;
 import io.liqheat.market.WindowFrozen;
+import io.liqheat.metrics.NodeMetrics;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -127,7 +128,17 @@ public final class FramesProjection {
                             return project(writer, offsets, offset, projected);
                           });
                 });
-    return Source.completionStageSource(ready).mapMaterializedValue(ignored -> NotUsed.getInstance());
+    return Source.completionStageSource(ready)
+        .mapMaterializedValue(ignored -> NotUsed.getInstance())
+        .watchTermination((notUsed, done) -> {
+          // Each failed run (no session, a write timed out) is one Cassandra error; the restart follows.
+          done.whenComplete((ok, failure) -> {
+            if (failure != null) {
+              NodeMetrics.get(system).cassandraError("projection");
+            }
+          });
+          return notUsed;
+        });
   }
 
   private Source<Done, NotUsed> project(

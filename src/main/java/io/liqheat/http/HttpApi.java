@@ -4,6 +4,7 @@ import io.liqheat.UserFacingException;
 import io.liqheat.ingest.ConnectorStatus;
 import io.liqheat.market.MarketId;
 import io.liqheat.market.MarketStatus;
+import io.liqheat.metrics.NodeMetrics;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -30,7 +31,9 @@ public final class HttpApi {
       Function<MarketId, CompletionStage<MarketStatus>> status, Supplier<List<ConnectorStatus>> connectors,
       HistoryRoutes history, OpsRoutes ops) {
     LiveHub hub = new LiveHub(system, markets);
-    LiveRoutes live = new LiveRoutes(hub, settings, status, connectors);
+    LiveMetrics metrics = new LiveMetrics(NodeMetrics.get(system), hub, java.time.Clock.systemUTC());
+    LiveRoutes live = new LiveRoutes(hub, settings, status, connectors, metrics);
+    metrics.bindSseClients(live::sseClients);
     ApiRoutes routes = new ApiRoutes(live, history, ops, new PageRoutes(), settings);
     try {
       ServerBinding binding = ApiServer.bind(system, settings, routes.route()).toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -46,9 +46,16 @@ public final class LiveRoutes extends AllDirectives {
   private final SseLimiter limiter;
   private final Function<MarketId, CompletionStage<MarketStatus>> status;
   private final Supplier<List<ConnectorStatus>> connectors;
+  private final PublishToSend publishToSend;
 
   public LiveRoutes(LiveHub hub, HttpSettings settings, Function<MarketId, CompletionStage<MarketStatus>> status,
       Supplier<List<ConnectorStatus>> connectors) {
+    this(hub, settings, status, connectors, PublishToSend.IGNORED);
+  }
+
+  public LiveRoutes(LiveHub hub, HttpSettings settings, Function<MarketId, CompletionStage<MarketStatus>> status,
+      Supplier<List<ConnectorStatus>> connectors, PublishToSend publishToSend) {
+    this.publishToSend = publishToSend;
     this.hub = hub;
     this.settings = settings;
     this.limiter = new SseLimiter(settings.sseMaxPerClient());
@@ -172,6 +179,7 @@ public final class LiveRoutes extends AllDirectives {
           }
           if (pending.frameChanged()) {
             events.add(event("bands", view(subject, markets, query)));
+            publishToSend.sent(pending.newestPublishedMs());
           }
           return events;
         });

@@ -1,12 +1,41 @@
 package io.liqheat.http;
 
+import io.liqheat.metrics.NodeMetrics;
+import org.apache.pekko.http.javadsl.model.ContentType;
+import org.apache.pekko.http.javadsl.model.HttpCharsets;
+import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.MediaTypes;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 
-/** Health and metrics (to be built). */
+/**
+ * Operations endpoints: {@code /health/live} (the actor system answers HTTP), {@code /health/ready}
+ * (see {@link Readiness}; 503 JSON {@code {error: "unavailable", message}} naming the failed check)
+ * and {@code /metrics} (the node's {@link NodeMetrics} in Prometheus text format).
+ */
 public final class OpsRoutes extends AllDirectives {
 
+  /** Prometheus reads plain text without a version parameter as its text format 0.0.4. */
+  private static final ContentType.NonBinary PROMETHEUS_TEXT = MediaTypes.TEXT_PLAIN.toContentType(HttpCharsets.UTF_8);
+
+  private final NodeMetrics metrics;
+  private final Readiness readiness;
+
+  public OpsRoutes(NodeMetrics metrics, Readiness readiness) {
+    this.metrics = metrics;
+    this.readiness = readiness;
+  }
+
   public Route route() {
-    return path(segment -> reject());
+    return get(() -> concat(
+        pathPrefix("health", () -> concat(
+            path("live", () -> complete(StatusCodes.OK, new HealthStatus("live"), ApiMarshal.json())),
+            path("ready", () -> onSuccess(readiness.notReadyBecause(), problem -> problem
+                .map(why -> complete(ApiJson.response(StatusCodes.SERVICE_UNAVAILABLE, new ApiError("unavailable", why))))
+                .orElseGet(() -> complete(StatusCodes.OK, new HealthStatus("ready"), ApiMarshal.json())))))),
+        path("metrics", () -> complete(
+            HttpResponse.create().withEntity(HttpEntities.create(PROMETHEUS_TEXT, metrics.scrape()))))));
   }
 }

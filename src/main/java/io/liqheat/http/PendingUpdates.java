@@ -16,6 +16,7 @@ final class PendingUpdates {
   static final int MAX_FROZEN = 32;
 
   private boolean frameChanged;
+  private long newestPublishedMs = Long.MIN_VALUE;
   private final Deque<WindowClosed> frozen = new ArrayDeque<>();
 
   static PendingUpdates of(LiveUpdate first) {
@@ -23,8 +24,9 @@ final class PendingUpdates {
   }
 
   PendingUpdates add(LiveUpdate update) {
-    if (update instanceof LiveFrame) {
+    if (update instanceof LiveFrame frame) {
       frameChanged = true;
+      newestPublishedMs = Math.max(newestPublishedMs, frame.publishedMs());
     } else if (update instanceof WindowClosed window) {
       frozen.addLast(window);
       if (frozen.size() > MAX_FROZEN) {
@@ -36,6 +38,11 @@ final class PendingUpdates {
 
   boolean frameChanged() {
     return frameChanged;
+  }
+
+  /** When the newest pending frame was published; meaningful when {@link #frameChanged()}. */
+  long newestPublishedMs() {
+    return newestPublishedMs;
   }
 
   Iterable<WindowClosed> frozen() {

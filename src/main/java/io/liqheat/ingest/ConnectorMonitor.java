@@ -1,5 +1,6 @@
 package io.liqheat.ingest;
 
+import io.liqheat.market.IngestAck;
 import io.liqheat.market.MarketId;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,7 @@ public final class ConnectorMonitor {
   private final LongAdder rateLimited = new LongAdder();
   private final LongAdder late = new LongAdder();
   private final Map<String, LongAdder> malformed = new ConcurrentHashMap<>();
+  private final Map<MarketId, MarketTally> perMarket = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> lastLoggedMs = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> unloggedSince = new ConcurrentHashMap<>();
   private final AtomicReference<String> lastError = new AtomicReference<>();
@@ -73,6 +75,25 @@ public final class ConnectorMonitor {
   public void inputsProduced(int count, int tradeCount) {
     inputs.add(count);
     trades.add(tradeCount);
+  }
+
+  /** One assembled batch of a market: counted per group of messages, not per message, off the parse loop. */
+  public void marketBatch(MarketId market, int inputCount, int tradeCount) {
+    MarketTally tally = tally(market);
+    tally.inputs.add(inputCount);
+    tally.trades.add(tradeCount);
+  }
+
+  /** The entity's answer to a batch of the market: its late inputs count here and in {@link #late(long)}. */
+  public void acknowledged(MarketId market, IngestAck ack) {
+    MarketTally tally = tally(market);
+    tally.invalid.add(ack.invalid());
+    tally.late.add(ack.late());
+    late(ack.late());
+  }
+
+  private MarketTally tally(MarketId market) {
+    return perMarket.computeIfAbsent(market, m -> new MarketTally());
   }
 
   public void reconnected() {
@@ -114,7 +135,22 @@ public final class ConnectorMonitor {
   public ConnectorStatus status() {
     Map<String, Long> malformedCounts = new TreeMap<>();
     malformed.forEach((key, count) -> malformedCounts.put(key, count.sum()));
+    Map<MarketId, MarketIngestCounts> markets = new TreeMap<>(java.util.Comparator.comparing(MarketId::toString));
+    perMarket.forEach((market, tally) -> markets.put(market, tally.counts()));
     return new ConnectorStatus(exchange, connection, state.get(), lastMessageMs.get(), messages.sum(), inputs.sum(),
-        trades.sum(), reconnects.sum(), staleDetections.sum(), rateLimited.sum(), Map.copyOf(malformedCounts), late.sum(), lastError.get());
+        trades.sum(), reconnects.sum(), staleDetections.sum(), rateLimited.sum(), Map.copyOf(malformedCounts), late.sum(), lastError.get(),
+        Map.copyOf(markets));
+  }
+
+  /** Written by the stream stages, read by scrapes: adders, so writers never contend. */
+  private static final class MarketTally {
+    final LongAdder inputs = new LongAdder();
+    final LongAdder trades = new LongAdder();
+    final LongAdder invalid = new LongAdder();
+    final LongAdder late = new LongAdder();
+
+    MarketIngestCounts counts() {
+      return new MarketIngestCounts(inputs.sum(), trades.sum(), invalid.sum(), late.sum());
+    }
   }
 }

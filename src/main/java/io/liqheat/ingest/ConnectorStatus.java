@@ -16,6 +16,7 @@ import java.util.Map;
  * @param malformed malformed-message counts by {@code market|reason} (market {@code -} if unknown)
  * @param late inputs the entities refused as late
  * @param lastError the newest connection or request failure, or null
+ * @param markets per-market counts of this connection, for the ingest metrics
  */
 public record ConnectorStatus(
     String exchange,
@@ -30,7 +31,16 @@ public record ConnectorStatus(
     long rateLimited,
     Map<String, Long> malformed,
     long late,
-    String lastError) {
+    String lastError,
+    Map<io.liqheat.market.MarketId, MarketIngestCounts> markets) {
+
+  /** A status without per-market counts, as written before they existed. */
+  public ConnectorStatus(String exchange, String connection, ConnectorState state, long lastMessageMs, long messages,
+      long inputs, long trades, long reconnects, long staleDetections, long rateLimited, Map<String, Long> malformed,
+      long late, String lastError) {
+    this(exchange, connection, state, lastMessageMs, messages, inputs, trades, reconnects, staleDetections, rateLimited,
+        malformed, late, lastError, Map.of());
+  }
 
   public long malformedTotal() {
     return malformed.values().stream().mapToLong(Long::longValue).sum();

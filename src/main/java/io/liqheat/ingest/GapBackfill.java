@@ -55,7 +55,7 @@ public final class GapBackfill {
                 .thenCompose(batch -> sink.deliver("backfill", market, batch))
                 .thenApply(ack -> {
                   monitor.inputsProduced(ack.accepted(), 0);
-                  monitor.late(ack.late());
+                  monitor.acknowledged(market, ack);
                   return Done.getInstance();
                 }))
             .orElse(CompletableFuture.completedFuture(Done.getInstance())))

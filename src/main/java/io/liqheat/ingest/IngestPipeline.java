@@ -41,17 +41,20 @@ public final class IngestPipeline {
       message.parser().parse(message.text(), assembler);
     }
     monitor.inputsProduced(assembler.inputs(), assembler.trades());
-    return assembler.drain();
+    Map<MarketId, InputBatch> batches = assembler.drain();
+    batches.forEach((market, batch) -> monitor.marketBatch(market, batch.size(), batch.tradeTimes().length));
+    return batches;
   }
 
   private static CompletionStage<Done> deliverAll(
       String source, Map<MarketId, InputBatch> batches, MarketInputSink sink, ConnectorMonitor monitor) {
     List<CompletableFuture<IngestAck>> acks = new ArrayList<>(batches.size());
     batches.forEach((market, batch) -> acks.add(sink.deliver(source, market, batch).toCompletableFuture()));
+    List<MarketId> markets = List.copyOf(batches.keySet());
     return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
         .thenApply(all -> {
-          for (CompletableFuture<IngestAck> ack : acks) {
-            monitor.late(ack.join().late());
+          for (int i = 0; i < acks.size(); i++) {
+            monitor.acknowledged(markets.get(i), acks.get(i).join());
           }
           return Done.getInstance();
         });

@@ -82,7 +82,7 @@ class HistoryRoutesIT {
         new HistorySettings(MAX_SPAN, MAX_CELLS), clock);
     api = HttpApi.start(testKit.system(), HttpSettings.fromConfig(config), List.of(BTC, ETH),
         market -> CompletableFuture.failedFuture(new IllegalStateException("no entities in this test")), List::of,
-        history, new OpsRoutes());
+        history, TestRoutes.ops(testKit.system()));
   }
 
   @AfterAll

@@ -44,9 +44,7 @@ class LiveStreamTest {
     HttpSettings settings = HttpSettings.fromConfig(ConfigFactory.parseString(
         "liqheat.http.port = 0\nliqheat.http.sse.heartbeat = 1s").withFallback(ConfigFactory.defaultReference()));
     api = HttpApi.start(rig.system, settings, List.of(BTC), market -> java.util.concurrent.CompletableFuture.supplyAsync(() -> rig.status(market)), List::of,
-        new HistoryRoutes(() -> java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("no read side here")),
-            List.of(BTC), "v1", HistorySettings.fromConfig(ConfigFactory.defaultReference()), Clock.systemUTC()),
-        new OpsRoutes());
+        TestRoutes.withoutReadSide(List.of(BTC)), TestRoutes.ops(rig.system));
     connector = BybitConnector.start(rig.system, rig.settings(Exchange.BYBIT, "/v5/public/linear", ""), List.of(BTC),
         rig.sink, Clock.systemUTC());
     ConnectorRig.eventually(Duration.ofSeconds(60), () -> api.hub().state(BTC).lastFrozenWindowStart(), start -> start > 0);
