@@ -9,7 +9,7 @@ import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 
-/** {@code GET /api/v1/openapi.json}: the API contract, the same file as {@code docs/openapi.json} in the repo. */
+/** {@code GET /api/v1/openapi.json}: the API contract, {@code src/main/resources/openapi.json} in the repo. */
 final class OpenApi extends AllDirectives {
 
   static final String RESOURCE = "/openapi.json";

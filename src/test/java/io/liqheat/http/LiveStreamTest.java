@@ -45,6 +45,16 @@ class LiveStreamTest {
         "liqheat.http.port = 0\nliqheat.http.sse.heartbeat = 1s").withFallback(ConfigFactory.defaultReference()));
     api = HttpApi.start(rig.system, settings, List.of(BTC), market -> java.util.concurrent.CompletableFuture.supplyAsync(() -> rig.status(market)), List::of,
         TestRoutes.withoutReadSide(List.of(BTC)), TestRoutes.ops(rig.system));
+    // Start the entity first and give its pub-sub topic time to learn of the hub's subscription:
+    // the backfill freezes two hours of windows in the entity's first moments, and notices
+    // published before the topic has the subscriber list reach no one (the page then has them
+    // from the history endpoint). This is a wait for set-up, not an assertion on timing.
+    rig.status(BTC);
+    try {
+      Thread.sleep(3_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     connector = BybitConnector.start(rig.system, rig.settings(Exchange.BYBIT, "/v5/public/linear", ""), List.of(BTC),
         rig.sink, Clock.systemUTC());
     ConnectorRig.eventually(Duration.ofSeconds(60), () -> api.hub().state(BTC).lastFrozenWindowStart(), start -> start > 0);

@@ -1,0 +1,92 @@
+package io.liqheat.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** CORS from the allowlist only, and the per-client SSE limit, over real sockets. */
+class ApiSecurityTest {
+
+  private static final String STREAM = "/api/v1/markets/binance:BTCUSDT/bands/stream";
+  private static LiveApiRig rig;
+
+  @BeforeAll
+  static void start() {
+    rig = LiveApiRig.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    rig.close();
+  }
+
+  @Test
+  void byDefaultNoOriginGetsCorsHeaders() {
+    HttpResponse<String> response = rig.get("/api/v1/markets", "Origin", "https://a.example");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    HttpResponse<String> preflight = rig.send(rig.baseUrl(), "OPTIONS", "/api/v1/markets",
+        "Origin", "https://a.example", "Access-Control-Request-Method", "GET");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    assertThat(preflight.statusCode()).isEqualTo(405);
+  }
+
+  @Test
+  void anAllowedOriginGetsCorsHeadersAndItsPreflightAnotherDoesNot() {
+    String base = rig.serve("cors.allowed-origins = [\"https://a.example\"]");
+    HttpResponse<String> allowed = rig.send(base, "GET", "/api/v1/markets", "Origin", "https://a.example");
+    assertThat(allowed.statusCode()).isEqualTo(200);
+    assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://a.example");
+
+    HttpResponse<String> preflight = rig.send(base, "OPTIONS", "/api/v1/markets/binance:BTCUSDT/bands",
+        "Origin", "https://a.example", "Access-Control-Request-Method", "GET");
+    assertThat(preflight.statusCode()).isEqualTo(204);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://a.example");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET");
+
+    HttpResponse<String> other = rig.send(base, "GET", "/api/v1/markets", "Origin", "https://b.example");
+    assertThat(other.statusCode()).isEqualTo(200);
+    assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    HttpResponse<String> otherPreflight = rig.send(base, "OPTIONS", "/api/v1/markets",
+        "Origin", "https://b.example", "Access-Control-Request-Method", "GET");
+    assertThat(otherPreflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    assertThat(otherPreflight.statusCode()).isNotEqualTo(204);
+  }
+
+  @Test
+  void aClientOverItsStreamLimitGets429JsonAndClosingAStreamFreesASlot() {
+    String base = rig.serve("sse.max-per-client = 2");
+    List<SseConnection> open = new ArrayList<>();
+    try {
+      for (int i = 0; i < 2; i++) {
+        SseConnection stream = rig.openStream(base, STREAM);
+        open.add(stream);
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.next("snapshot")).isNotNull();
+      }
+      try (SseConnection third = rig.openStream(base, STREAM)) {
+        assertThat(third.status()).isEqualTo(429);
+        String body = third.errorBody();
+        assertThat(body).contains("\"error\":\"too_many_requests\"").contains("max-per-client");
+      }
+      open.remove(0).close();
+      // The server notices the closed connection on its own schedule: retry until the slot is free.
+      SseConnection freed = io.liqheat.ingest.ConnectorRig.eventually(LiveApiRig.WITHIN, () -> {
+        SseConnection attempt = rig.openStream(base, STREAM);
+        if (attempt.status() != 200) {
+          attempt.close();
+        }
+        return attempt;
+      }, attempt -> attempt.status() == 200);
+      open.add(freed);
+      assertThat(freed.next("snapshot")).isNotNull();
+    } finally {
+      open.forEach(SseConnection::close);
+    }
+  }
+}
