@@ -44,6 +44,7 @@ public final class LiveRoutes extends AllDirectives {
   private final LiveHub hub;
   private final HttpSettings settings;
   private final SseLimiter limiter;
+  private final SharedViews sharedViews = new SharedViews();
   private final Function<MarketId, CompletionStage<MarketStatus>> status;
   private final Supplier<List<ConnectorStatus>> connectors;
   private final PublishToSend publishToSend;
@@ -143,7 +144,7 @@ public final class LiveRoutes extends AllDirectives {
             + " streams (liqheat.http.sse.max-per-client)");
       }
       Source<ServerSentEvent, NotUsed> events = resumed(markets, resumeAfter, query)
-          .concat(Source.lazySingle(() -> event("snapshot", view(subject, markets, query))))
+          .concat(Source.lazySingle(() -> withType("snapshot", bandsEvent(subject, markets, query))))
           .concat(live(markets, subject, query))
           .keepAlive(settings.sseHeartbeat(), ServerSentEvent::heartbeat)
           .watchTermination((notUsed, done) -> {
@@ -178,11 +179,20 @@ public final class LiveRoutes extends AllDirectives {
             events.add(frozenEvent(window, query));
           }
           if (pending.frameChanged()) {
-            events.add(event("bands", view(subject, markets, query)));
+            events.add(bandsEvent(subject, markets, query));
             publishToSend.sent(pending.newestPublishedMs());
           }
           return events;
         });
+  }
+
+  /** The view's {@code bands} event, rendered once per update for all clients of the same view. */
+  private ServerSentEvent bandsEvent(String subject, List<MarketId> markets, DisplayQuery query) {
+    return sharedViews.event(subject, markets, query, hub, () -> event("bands", view(subject, markets, query)));
+  }
+
+  private static ServerSentEvent withType(String type, ServerSentEvent event) {
+    return ServerSentEvent.create(event.getData(), Optional.of(type), event.getId(), event.getRetry());
   }
 
   private static ServerSentEvent event(String type, BandsView view) {

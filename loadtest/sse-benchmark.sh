@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# SSE load test (issue 5): many concurrent subscribers on one node fed by the simulator, measured for
+# publish-to-receipt latency (p50/p99/max), events received per second, server CPU and server heap per
+# subscriber. The server is `bin/liqheat demo` (embedded Cassandra + simulated exchange + node) in
+# its own JVM; the client (loadtest/sse-client, Pekko HTTP + HdrHistogram) runs in another JVM and
+# reads the server's CPU from /proc and its heap after full GCs through jcmd.
+#
+# It uses a scratch Cassandra data dir and its own ports (HTTP 18480, CQL 19142, Pekko remoting
+# 25581), so it runs beside a normal demo and never touches var/cassandra.
+#
+#   loadtest/sse-benchmark.sh [SUBSCRIBERS]        (default 10000)
+#
+# Environment: SSE_WARMUP (s after the ramp, default 20), SSE_MEASURE (s, default 60),
+# SSE_CONNECT_PER_SECOND (default 500), SSE_ASSET_SHARE (default 0.1), SSE_SERVER_HEAP (default 4g),
+# SSE_HTTP_PORT (default 18480), SSE_RAMP_TIMEOUT (s to wait for every stream to open, default 900;
+# then the streams open are measured).
+set -euo pipefail
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+subscribers="${1:-10000}"
+port="${SSE_HTTP_PORT:-18480}"
+results="$home/loadtest/results/sse-$(date -u +%F).txt"
+
+# Every subscriber is a socket in the client and another in the server, each process in its own limit;
+# the demo also holds Cassandra sessions, WebSockets to the simulator and jar files.
+need=$((subscribers + 4096))
+if (( $(ulimit -n) < need )); then
+  ulimit -n "$need" 2>/dev/null || {
+    echo "sse-benchmark: need $need open files per process, the hard limit is $(ulimit -Hn); run with fewer subscribers" >&2
+    exit 1
+  }
+fi
+# All subscribers connect from 127.0.0.1 to one port, so each needs its own ephemeral port.
+read -r low high < /proc/sys/net/ipv4/ip_local_port_range
+if (( high - low < subscribers + 1000 )); then
+  echo "sse-benchmark: only $((high - low)) ephemeral ports ($low-$high) for $subscribers subscribers" >&2
+  exit 1
+fi
+
+work="$(mktemp -d)"
+config="$work/sse-bench.conf"
+cat >"$config" <<CONF
+include "$home/conf/liqheat.conf"
+liqheat.cassandra.embedded { data-dir = "$work/cassandra", cql-port = 19142, storage-port = 17100 }
+liqheat.http {
+  port = $port
+  # Every subscriber connects from 127.0.0.1: the per-address limit must admit all of them.
+  sse.max-per-client = $((subscribers + 100))
+  max-connections = $((subscribers + 1000))
+}
+# Pekko's accept backlog of 100 overflows while subscribers connect at hundreds per second; dropped
+# SYNs are retried after 1, 2, 4 ... s, which made a 1,000-subscriber ramp take a minute.
+pekko.http.server.backlog = 4096
+pekko.remote.artery.canonical.port = 25581
+CONF
+
+server_pid=""
+cleanup() {
+  if [[ -n "$server_pid" ]]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  LIQHEAT_NO_BUILD=1 "$home/bin/liqheat" cassandra stop --config "$config" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== building the client (loadtest/sse-client) and the service jar"
+mvn -q -B -f "$home/loadtest/sse-client/pom.xml" package dependency:build-classpath \
+  -Dmdep.outputFile="$home/loadtest/sse-client/target/classpath.txt" >"$work/client-build.log" 2>&1 \
+  || { tail -n 40 "$work/client-build.log" >&2; exit 1; }
+"$home/bin/liqheat" --version >/dev/null
+
+echo "== starting the demo on 127.0.0.1:$port (log: $work/demo.log)"
+LIQHEAT_NO_BUILD=1 LIQHEAT_JAVA_OPTS="-Xmx${SSE_SERVER_HEAP:-4g} -XX:+UseG1GC" \
+  "$home/bin/liqheat" demo --config "$config" >"$work/demo.log" 2>&1 &
+server_pid=$!
+bands_url="http://127.0.0.1:$port/api/v1/markets/binance:BTCUSDT/bands"
+for _ in $(seq 1 600); do
+  # Ready once a live frame has been published (publishedAt > 0), i.e. the connectors are feeding it.
+  if curl -fsS "$bands_url" 2>/dev/null | grep -q '"publishedAt":[1-9]'; then break; fi
+  kill -0 "$server_pid" 2>/dev/null || { echo "sse-benchmark: the demo exited:" >&2; tail -n 40 "$work/demo.log" >&2; exit 1; }
+  sleep 1
+done
+curl -fsS "$bands_url" | grep -q '"publishedAt":[1-9]' || { echo "sse-benchmark: no live frames after 600 s" >&2; exit 1; }
+[[ "$(cat "/proc/$server_pid/comm")" == java ]] || { echo "sse-benchmark: pid $server_pid is not the server JVM" >&2; exit 1; }
+
+echo "== $subscribers subscribers"
+java -Xmx3g -XX:+UseG1GC -cp "$home/loadtest/sse-client/target/classes:$(cat "$home/loadtest/sse-client/target/classpath.txt")" \
+  io.liqheat.loadtest.SseLoadTest --server "http://127.0.0.1:$port" --subscribers "$subscribers" --server-pid "$server_pid" \
+  --warmup "${SSE_WARMUP:-20}" --measure "${SSE_MEASURE:-60}" --connect-per-second "${SSE_CONNECT_PER_SECOND:-500}" \
+  --asset-share "${SSE_ASSET_SHARE:-0.1}" --ramp-timeout "${SSE_RAMP_TIMEOUT:-900}" | tee "$work/client.txt"
+
+{
+  echo "# SSE load test, $(date -u +%FT%TZ)"
+  echo "# loadtest/sse-benchmark.sh $subscribers (git $(git -C "$home" rev-parse --short HEAD 2>/dev/null || echo '?'))"
+  echo "# machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(uname -sr)"
+  echo "# java: $(java -version 2>&1 | head -n 1)"
+  echo "# server: bin/liqheat demo, -Xmx${SSE_SERVER_HEAP:-4g} G1, 9 simulated markets, liqheat.market.publish-interval as configured;"
+  echo "#         client and server share the machine and its clock (latency = receipt wall clock - publishedAt)."
+  echo
+  cat "$work/client.txt"
+  echo
+  echo "# server log: $(grep -c -E ' (ERROR|WARN) ' "$work/demo.log" || true) WARN/ERROR lines; the last of them:"
+  grep -E ' (ERROR|WARN) ' "$work/demo.log" | tail -n 5 || true
+} >"$results"
+echo "== results in $results"

@@ -1,0 +1,68 @@
+package io.liqheat.http;
+
+import io.liqheat.market.LiveFrame;
+import io.liqheat.market.MarketId;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.apache.pekko.http.javadsl.model.sse.ServerSentEvent;
+
+/**
+ * The newest rendered SSE {@code bands} event of each live view (subject, markets, display
+ * parameters), shared by every SSE client of that view. On a recompute the first client to ask
+ * renders it (band extraction, nearest clusters, JSON) and the others reuse it, so that work is per
+ * distinct view and update, not per client: the load test showed it dominating server CPU at
+ * thousands of clients.
+ *
+ * <p>An entry is reused only while every market's newest frame is the very same object and its last
+ * frozen window is unchanged, the only inputs of a view. The inputs are read before rendering, so a
+ * reused text is never older than what the asking client saw.
+ */
+final class SharedViews {
+
+  /** Display parameters come from clients, so the number of views is bounded by dropping them all. */
+  static final int MAX_VIEWS = 1024;
+
+  private record Key(String subject, List<MarketId> markets, DisplayQuery query) {}
+
+  private record Rendered(LiveFrame[] frames, long[] lastFrozen, ServerSentEvent event) {
+
+    boolean renderedFrom(LiveFrame[] otherFrames, long[] otherLastFrozen) {
+      for (int i = 0; i < frames.length; i++) {
+        // Identity, not equals: a new frame is a new object, and equals would compare whole densities.
+        if (frames[i] != otherFrames[i] || lastFrozen[i] != otherLastFrozen[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private final ConcurrentHashMap<Key, Rendered> views = new ConcurrentHashMap<>();
+
+  /**
+   * The view's event for the markets' current state, rendered by {@code render} only when no client
+   * has rendered this state yet.
+   */
+  ServerSentEvent event(String subject, List<MarketId> markets, DisplayQuery query, LiveHub hub,
+      Supplier<ServerSentEvent> render) {
+    LiveFrame[] frames = new LiveFrame[markets.size()];
+    long[] lastFrozen = new long[markets.size()];
+    for (int i = 0; i < frames.length; i++) {
+      MarketLive live = hub.state(markets.get(i));
+      frames[i] = live.latest();
+      lastFrozen[i] = live.lastFrozenWindowStart();
+    }
+    Key key = new Key(subject, markets, query);
+    Rendered cached = views.get(key);
+    if (cached != null && cached.renderedFrom(frames, lastFrozen)) {
+      return cached.event();
+    }
+    ServerSentEvent event = render.get();
+    if (views.size() >= MAX_VIEWS) {
+      views.clear();
+    }
+    views.put(key, new Rendered(frames, lastFrozen, event));
+    return event;
+  }
+}
