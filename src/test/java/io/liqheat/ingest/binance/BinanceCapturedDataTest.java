@@ -1,5 +1,6 @@
 package io.liqheat.ingest.binance;
 
+import io.liqheat.ingest.CollectingSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

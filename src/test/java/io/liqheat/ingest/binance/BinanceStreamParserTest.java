@@ -1,5 +1,6 @@
 package io.liqheat.ingest.binance;
 
+import io.liqheat.ingest.CollectingSink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liqheat.ingest.MarketInput;

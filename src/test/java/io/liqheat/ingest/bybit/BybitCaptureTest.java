@@ -1,5 +1,6 @@
 package io.liqheat.ingest.bybit;
 
+import io.liqheat.ingest.CollectingSink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,6 +1,7 @@
 package io.liqheat.ingest.bybit;
 
-import static io.liqheat.ingest.bybit.CollectingSink.fixture;
+import io.liqheat.ingest.CollectingSink;
+import static io.liqheat.ingest.bybit.BybitFixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liqheat.ingest.BackfillInputs.OpenInterestPoint;
 import io.liqheat.ingest.BackfillInputs.RatioPoint;
+import io.liqheat.ingest.CollectingSink;
 import io.liqheat.ingest.ConnectorRig;
 import io.liqheat.ingest.KlineBar;
 import io.liqheat.ingest.MarketInput;
-import io.liqheat.ingest.ParseSink;
 import io.liqheat.ingest.binance.BinanceAccountRatioParser;
 import io.liqheat.ingest.binance.BinanceExchangeInfoParser;
 import io.liqheat.ingest.binance.BinanceKlinesParser;
@@ -73,26 +73,11 @@ class BinanceSimRoutesTest {
     return new Answer(response.status().intValue(), body, response);
   }
 
-  private static final class Reports implements ParseSink {
-    final List<MarketInput> inputs = new ArrayList<>();
-    final List<String> malformed = new ArrayList<>();
-
-    @Override
-    public void input(MarketInput input) {
-      inputs.add(input);
-    }
-
-    @Override
-    public void malformed(MarketId market, String reason) {
-      malformed.add(market + "|" + reason);
-    }
-  }
-
   @Test
   void historyEndpointsRoundTripThroughTheConnectorsParsers() throws Exception {
     long to = System.currentTimeMillis() / 60_000 * 60_000;
     long from = to - Duration.ofMinutes(50).toMillis();
-    Reports reports = new Reports();
+    CollectingSink reports = new CollectingSink();
 
     List<KlineBar> bars = BinanceKlinesParser.parse(
         get("/fapi/v1/klines?symbol=BTCUSDT&interval=1m&startTime=" + from + "&endTime=" + (to - 1) + "&limit=1000").body(), BTC, reports);
@@ -125,7 +110,7 @@ class BinanceSimRoutesTest {
 
   @Test
   void openInterestAndExchangeInfoRoundTrip() throws Exception {
-    Reports reports = new Reports();
+    CollectingSink reports = new CollectingSink();
     new BinanceOpenInterestParser(SYMBOLS, market -> 2.0).parse(get("/fapi/v1/openInterest?symbol=ETHUSDT").body(), reports);
     Map<String, BinanceSymbolInfo> symbols = BinanceExchangeInfoParser.parse(get("/fapi/v1/exchangeInfo").body(), reports);
 
@@ -185,7 +170,7 @@ class BinanceSimRoutesTest {
   @Test
   void combinedStreamsCarryTradesAndMarksInTheirEnvelope() throws Exception {
     List<String> frames = receive("/stream?streams=btcusdt@aggTrade/btcusdt@markPrice@1s/nopeusdt@aggTrade", List.of(), 12);
-    Reports reports = new Reports();
+    CollectingSink reports = new CollectingSink();
     BinanceStreamParser parser = new BinanceStreamParser(SYMBOLS);
     frames.forEach(frame -> parser.parse(frame, reports));
 
@@ -202,7 +187,7 @@ class BinanceSimRoutesTest {
   @Test
   void subscribeIsAcknowledgedAndRawStreamsFollow() throws Exception {
     List<String> frames = receive("/ws", List.of("{\"method\":\"SUBSCRIBE\",\"params\":[\"ethusdt@aggTrade\"],\"id\":7}"), 4);
-    Reports reports = new Reports();
+    CollectingSink reports = new CollectingSink();
     BinanceStreamParser parser = new BinanceStreamParser(SYMBOLS);
     frames.forEach(frame -> parser.parse(frame, reports));
 
@@ -216,7 +201,7 @@ class BinanceSimRoutesTest {
   void malformedFramesAreInjectedOnRequest() throws Exception {
     rig.sim.faults().malformNext(Exchange.BINANCE, 2);
     List<String> frames = receive("/ws/btcusdt@aggTrade", List.of(), 4);
-    Reports reports = new Reports();
+    CollectingSink reports = new CollectingSink();
     BinanceStreamParser parser = new BinanceStreamParser(SYMBOLS);
     frames.forEach(frame -> parser.parse(frame, reports));
 
