@@ -24,7 +24,7 @@ class BinanceRestParsersTest {
     new BinanceOpenInterestParser(SYMBOLS, market -> 64_000.0).parse(Fixtures.read("openInterest.json"), sink);
 
     assertThat(sink.malformed).isEmpty();
-    assertThat(sink.inputs).containsExactly(new MarketInput.OpenInterest(BTC, 1785063935000L, 107495.090, 107495.090 * 64_000.0));
+    assertThat(sink.inputs).containsExactly(new MarketInput.OpenInterest(BTC, 1789988735000L, 98765.432, 98765.432 * 64_000.0));
   }
 
   @Test
@@ -41,9 +41,9 @@ class BinanceRestParsersTest {
     CollectingSink sink = new CollectingSink();
     BinanceOpenInterestParser parser = new BinanceOpenInterestParser(SYMBOLS, market -> 64_000.0);
     String body = Fixtures.read("openInterest.json");
-    parser.parse(body.replace("\"107495.090\"", "\"lots\""), sink);
-    parser.parse(body.replace("\"time\":1785063935000", "\"time\":true"), sink);
-    parser.parse(body.replace("\"openInterest\":\"107495.090\",", ""), sink);
+    parser.parse(body.replace("\"98765.432\"", "\"lots\""), sink);
+    parser.parse(body.replace("\"time\":1789988735000", "\"time\":true"), sink);
+    parser.parse(body.replace("\"openInterest\":\"98765.432\",", ""), sink);
     parser.parse(body.substring(0, 20), sink);
     parser.parse("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}", sink);
 
@@ -59,14 +59,14 @@ class BinanceRestParsersTest {
 
     assertThat(sink.malformed).isEmpty();
     assertThat(bars).containsExactly(
-        new KlineBar(1785063780000L, 1785063839999L, 64400.00, 64480.00, 64390.00, 64470.00, 80.250, 45.125, 5171234.56),
-        new KlineBar(1785063840000L, 1785063899999L, 64470.00, 64500.00, 64300.00, 64320.50, 95.000, 30.000, 6115678.90));
+        new KlineBar(1789988580000L, 1789988639999L, 64400.00, 64480.00, 64390.00, 64470.00, 80.250, 45.125, 5171234.56),
+        new KlineBar(1789988640000L, 1789988699999L, 64470.00, 64500.00, 64300.00, 64320.50, 95.000, 30.000, 6115678.90));
   }
 
   @Test
   void malformedKlineRowsAreSkippedAndTheRestKept() {
-    String good = "[1785063780000,\"1\",\"2\",\"0.5\",\"1.5\",\"10\",1785063839999,\"15\",3,\"4\",\"6\",\"0\"]";
-    String body = "[" + good + ",[1785063840000,\"1\"]," + good.replace("\"2\"", "\"two\"") + ",{\"t\":1}," + good + "]";
+    String good = "[1789988580000,\"1\",\"2\",\"0.5\",\"1.5\",\"10\",1789988639999,\"15\",3,\"4\",\"6\",\"0\"]";
+    String body = "[" + good + ",[1789988640000,\"1\"]," + good.replace("\"2\"", "\"two\"") + ",{\"t\":1}," + good + "]";
     CollectingSink sink = new CollectingSink();
 
     List<KlineBar> bars = BinanceKlinesParser.parse(body, BTC, sink);
@@ -89,12 +89,12 @@ class BinanceRestParsersTest {
   @Test
   void openInterestHistoryHasBaseAndUsdAndAcceptsStringTimestamps() {
     CollectingSink sink = new CollectingSink();
-    List<OpenInterestPoint> points = BinanceOpenInterestHistParser.parse(Fixtures.read("openInterestHist.json"), BTC, sink);
+    List<OpenInterestPoint> points = BinanceOpenInterestHistParser.parse(Fixtures.read("open-interest-hist.json"), BTC, sink);
 
     assertThat(sink.malformed).isEmpty();
     assertThat(points).containsExactly(
-        new OpenInterestPoint(1785063600000L, 107495.09, 6920340403.038),
-        new OpenInterestPoint(1785063900000L, 107525.458, 6921198680.544));
+        new OpenInterestPoint(1789988400000L, 98765.432, 6048271834.567),
+        new OpenInterestPoint(1789988700000L, 98800.123, 6050000000.25));
   }
 
   @Test
@@ -104,8 +104,8 @@ class BinanceRestParsersTest {
 
     assertThat(sink.malformed).isEmpty();
     assertThat(points).hasSize(2);
-    assertThat(points.get(0)).isEqualTo(new RatioPoint(1785063600000L, 1.9559));
-    assertThat(points.get(1).timeMs()).isEqualTo(1785063900000L);
+    assertThat(points.get(0)).isEqualTo(new RatioPoint(1789988400000L, 1.7933));
+    assertThat(points.get(1).timeMs()).isEqualTo(1789988700000L);
     assertThat(points.get(1).longShortRatio()).isCloseTo(1.5, org.assertj.core.api.Assertions.within(1e-12));
   }
 
@@ -115,7 +115,7 @@ class BinanceRestParsersTest {
     BinanceAccountRatioParser.forMarket(BTC).parse(Fixtures.read("globalLongShortAccountRatio.json"), sink);
 
     assertThat(sink.of(MarketInput.LongShortRatio.class)).extracting(MarketInput.LongShortRatio::timeMs)
-        .containsExactly(1785063600000L, 1785063900000L);
+        .containsExactly(1789988400000L, 1789988700000L);
   }
 
   @Test
@@ -131,10 +131,10 @@ class BinanceRestParsersTest {
   @Test
   void takerVolumesAreInBaseUnits() {
     CollectingSink sink = new CollectingSink();
-    List<TakerVolumePoint> points = BinanceTakerRatioParser.parse(Fixtures.read("takerlongshortRatio.json"), BTC, sink);
+    List<TakerVolumePoint> points = BinanceTakerRatioParser.parse(Fixtures.read("taker-long-short-ratio.json"), BTC, sink);
 
     assertThat(sink.malformed).isEmpty();
-    assertThat(points).containsExactly(new TakerVolumePoint(1785063600000L, 139.747, 222.715, 0.6275));
+    assertThat(points).containsExactly(new TakerVolumePoint(1789988400000L, 130.2995, 210.5, 0.6190));
     assertThat(BinanceTakerRatioParser.parse("[{\"buyVol\":\"1\",\"timestamp\":2}]", BTC, sink)).isEmpty();
     assertThat(sink.malformed).containsExactly("binance:BTCUSDT|missing field sellVol");
   }
@@ -156,9 +156,9 @@ class BinanceRestParsersTest {
   @Test
   void premiumIndexIsAMarkSnapshot() {
     CollectingSink sink = new CollectingSink();
-    new BinancePremiumIndexParser(SYMBOLS).parse(Fixtures.read("premiumIndex.json"), sink);
+    new BinancePremiumIndexParser(SYMBOLS).parse(Fixtures.read("premium-index.json"), sink);
 
-    assertThat(sink.inputs).containsExactly(new MarketInput.MarkPrice(BTC, 1785063935000L, 64500.0));
+    assertThat(sink.inputs).containsExactly(new MarketInput.MarkPrice(BTC, 1789988735000L, 61230.0));
   }
 
   @Test

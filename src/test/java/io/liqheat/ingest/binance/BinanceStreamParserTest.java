@@ -28,42 +28,42 @@ class BinanceStreamParserTest {
     CollectingSink sink = parse(Fixtures.read("aggTrade-taker-sell.json"));
 
     assertThat(sink.malformed).isEmpty();
-    assertThat(sink.inputs).containsExactly(new MarketInput.Trade(BTC, 1785063935118L, 64500.10, 0.250, false));
+    assertThat(sink.inputs).containsExactly(new MarketInput.Trade(BTC, 1789988735118L, 64500.10, 0.250, false));
   }
 
   @Test
   void buyerIsTakerMeansTheTakerBought() {
     CollectingSink sink = parse(Fixtures.read("aggTrade-taker-buy.json"));
 
-    assertThat(sink.inputs).containsExactly(new MarketInput.Trade(BTC, 1785063935199L, 64500.20, 1.002, true));
+    assertThat(sink.inputs).containsExactly(new MarketInput.Trade(BTC, 1789988735199L, 64500.20, 1.002, true));
   }
 
   @Test
   void rawStreamMessagesWithoutTheCombinedEnvelopeParseToo() {
     CollectingSink sink = parse(Fixtures.read("aggTrade-raw.json"));
 
-    assertThat(sink.inputs).containsExactly(new MarketInput.Trade(BTC, 1785063935300L, 64499.90, 0.004, false));
+    assertThat(sink.inputs).containsExactly(new MarketInput.Trade(BTC, 1789988735300L, 64499.90, 0.004, false));
   }
 
   @Test
   void markPriceUsesTheMarkAtEventTimeNotTheFundingTime() {
     CollectingSink sink = parse(Fixtures.read("markPriceUpdate.json"));
 
-    assertThat(sink.inputs).containsExactly(new MarketInput.MarkPrice(BTC, 1785063936000L, 64501.23456789));
+    assertThat(sink.inputs).containsExactly(new MarketInput.MarkPrice(BTC, 1789988736000L, 64501.23456789));
   }
 
   @Test
   void aSellLiquidationOrderClosedALongWithItsFilledSizeAndAveragePrice() {
     CollectingSink sink = parse(Fixtures.read("forceOrder-long-liquidated.json"));
 
-    assertThat(sink.inputs).containsExactly(new MarketInput.Liquidation(BTC, 1785063937498L, true, 64180.50, 0.300));
+    assertThat(sink.inputs).containsExactly(new MarketInput.Liquidation(BTC, 1789988737498L, true, 64180.50, 0.300));
   }
 
   @Test
   void aBuyLiquidationOrderWithNothingFilledYetFallsBackToOrderQuantityAndPrice() {
     CollectingSink sink = parse(Fixtures.read("forceOrder-short-liquidated.json"));
 
-    assertThat(sink.inputs).containsExactly(new MarketInput.Liquidation(BTC, 1785063938499L, false, 64900.00, 0.020));
+    assertThat(sink.inputs).containsExactly(new MarketInput.Liquidation(BTC, 1789988738499L, false, 64900.00, 0.020));
   }
 
   @Test
@@ -83,7 +83,7 @@ class BinanceStreamParserTest {
       "\"p\":\"64500.10\",||binance:BTCUSDT|missing field p",
       "\"p\":\"64500.10\"|\"p\":\"64,500.10\"|binance:BTCUSDT|non-numeric p",
       "\"q\":\"0.250\"|\"q\":[0.25]|binance:BTCUSDT|non-numeric q",
-      "\"T\":1785063935118|\"T\":\"soon\"|binance:BTCUSDT|non-numeric T",
+      "\"T\":1789988735118|\"T\":\"soon\"|binance:BTCUSDT|non-numeric T",
       "\"m\":true|\"m\":\"true\"|binance:BTCUSDT|wrong type m",
       "\"s\":\"BTCUSDT\",||-|missing field s",
   }, emptyValue = "")
