@@ -1,5 +1,7 @@
 package io.liqheat.cli;
 
+import static io.liqheat.cli.CommandOutput.say;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.liqheat.cassandra.CassandraMode;
@@ -87,10 +89,5 @@ public final class DemoCommand implements Callable<Integer> {
       simulatorSystem.terminate();
     }
     return 0;
-  }
-
-  private static void say(PrintWriter out, String line) {
-    out.println(line);
-    out.flush();
   }
 }

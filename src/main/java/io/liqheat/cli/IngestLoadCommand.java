@@ -1,5 +1,7 @@
 package io.liqheat.cli;
 
+import static io.liqheat.cli.CommandOutput.say;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.liqheat.ingest.ConnectorStatus;
@@ -227,10 +229,5 @@ public final class IngestLoadCommand implements Callable<Integer> {
 
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-  }
-
-  private static void say(PrintWriter out, String line) {
-    out.println(line);
-    out.flush();
   }
 }

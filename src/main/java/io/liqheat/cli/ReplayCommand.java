@@ -1,5 +1,7 @@
 package io.liqheat.cli;
 
+import static io.liqheat.cli.CommandOutput.say;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.liqheat.backtest.Backtest;
@@ -191,10 +193,5 @@ public final class ReplayCommand implements Callable<Integer> {
       // reported below
     }
     throw new ConfigLoader.ConfigurationException("--rate must be max or a number of bars per second above 0, was '" + rate + "'");
-  }
-
-  private static void say(PrintWriter out, String line) {
-    out.println(line);
-    out.flush();
   }
 }

@@ -1,5 +1,7 @@
 package io.liqheat.cli;
 
+import static io.liqheat.cli.CommandOutput.say;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.liqheat.cassandra.CassandraMode;
@@ -50,10 +52,5 @@ public final class ServeCommand implements Callable<Integer> {
         + " — a research view, not a trading signal; cross-margin positions cannot be seen"));
     stopped.await();
     return 0;
-  }
-
-  private static void say(PrintWriter out, String line) {
-    out.println(line);
-    out.flush();
   }
 }
