@@ -6,6 +6,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.liqheat.cassandra.CassandraMode;
 import io.liqheat.cassandra.CassandraProvisioner;
+import io.liqheat.market.ExchangeClock;
 import io.liqheat.sim.DemoMarkets;
 import io.liqheat.sim.SimServer;
 import io.liqheat.sim.SimulatedExchange;
@@ -53,6 +54,11 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Stop after this long, e.g. PT5M (default: run until Ctrl-C).")
   Duration duration;
 
+  @Option(names = "--speed", defaultValue = "1", paramLabel = "X",
+      description = {"Exchange time runs X times faster than the wall clock (default: ${DEFAULT-VALUE}),",
+          "e.g. 30 freezes a window every 10 s. Up to 1000."})
+  double speed;
+
   @Option(names = "--report-every", defaultValue = "PT30S", description = "Report period (default: ${DEFAULT-VALUE}).")
   Duration reportEvery;
 
@@ -69,11 +75,13 @@ public final class DemoCommand implements Callable<Integer> {
     say(out, "simulating " + history + " of history for " + DemoMarkets.specs().size() + " markets ...");
     ActorSystem<Void> simulatorSystem = ActorSystem.create(Behaviors.empty(), "simulator",
         ConfigFactory.parseString("pekko.actor.provider = local").withFallback(ConfigFactory.load()));
-    try (SimulatedExchange sim = new SimulatedExchange(simulatorSystem, DemoMarkets.specs(), seed, history, Clock.systemUTC())) {
+    long sinceMs = System.currentTimeMillis();
+    Clock exchangeClock = ExchangeClock.scaled(speed, sinceMs);
+    try (SimulatedExchange sim = new SimulatedExchange(simulatorSystem, DemoMarkets.specs(), seed, history, exchangeClock)) {
       ServerBinding binding = SimServer.start(simulatorSystem, sim, "127.0.0.1", 0).toCompletableFuture().get(30, TimeUnit.SECONDS);
       int port = binding.localAddress().getPort();
       say(out, "simulated exchange on http://127.0.0.1:" + port + " (truth: /sim/truth?exchange=binance&symbol=BTCUSDT)");
-      try (LiqheatNode node = LiqheatNode.start(DemoConfig.pointedAt(loaded, port, sim.markets()))) {
+      try (LiqheatNode node = LiqheatNode.start(DemoConfig.pointedAt(loaded, port, sim.markets(), speed, sinceMs))) {
         node.http().ifPresent(api -> say(out, "open " + api.url() + "  (API: " + api.url() + "api/v1/markets)"));
         say(out, "liqheat is reading " + sim.markets().size() + " markets; a report follows every " + reportEvery
             + ". Research view, not a trading signal; cross-margin positions cannot be seen.");

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       SchemaCommand.class,
       FramesCommand.class,
       DemoCommand.class,
+      SimulateCommand.class,
       ServeCommand.class,
       IngestLoadCommand.class,
       CommandLine.HelpCommand.class

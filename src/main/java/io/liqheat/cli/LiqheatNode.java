@@ -4,17 +4,22 @@ import com.typesafe.config.Config;
 import io.liqheat.history.FramesProjection;
 import io.liqheat.history.FramesProjectionSingleton;
 import io.liqheat.history.FramesRepository;
+import io.liqheat.http.ClusterViews;
 import io.liqheat.http.HistoryRoutes;
 import io.liqheat.http.HistorySettings;
 import io.liqheat.http.HttpApi;
 import io.liqheat.http.HttpSettings;
 import io.liqheat.http.OpsRoutes;
 import io.liqheat.http.Readiness;
+import io.liqheat.ingest.ClusterConnectorStates;
+import io.liqheat.ingest.ConnectorEntity;
+import io.liqheat.ingest.ConnectorStatus;
 import io.liqheat.ingest.Connectors;
 import io.liqheat.ingest.IngestSettings;
 import io.liqheat.ingest.ShardedMarketSink;
 import io.liqheat.market.IngestAck;
 import io.liqheat.market.InputBatch;
+import io.liqheat.market.ExchangeClock;
 import io.liqheat.market.MarketCommand;
 import io.liqheat.market.MarketId;
 import io.liqheat.market.MarketSettings;
@@ -26,7 +31,9 @@ import io.liqheat.model.Calibration;
 import io.liqheat.model.CalibrationLoader;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -42,6 +49,8 @@ import org.apache.pekko.cluster.typed.Join;
  * configuration stops start-up with a message naming the key and nothing half-started.
  */
 public final class LiqheatNode implements AutoCloseable {
+
+  private static final Duration CONNECTOR_STATE_REFRESH = Duration.ofSeconds(2);
 
   private final ActorSystem<Void> system;
   private final Calibration calibration;
@@ -63,8 +72,10 @@ public final class LiqheatNode implements AutoCloseable {
 
   public static LiqheatNode start(Config config) {
     Calibration calibration = CalibrationLoader.active(config);
-    MarketSettings settings = MarketSettings.fromConfig(config);
     IngestSettings ingest = IngestSettings.fromConfig(config);
+    // Entities fed by connectors wait for a backfill after they start: see LiveMarket.recovered.
+    MarketSettings settings = MarketSettings.fromConfig(config).withBackfillAfterStart(ingest.enabled());
+    Clock exchangeClock = ExchangeClock.fromConfig(config);
     boolean httpEnabled = config.getBoolean("liqheat.http.enabled");
     HttpSettings httpSettings = HttpSettings.fromConfig(config);
     HistorySettings historySettings = HistorySettings.fromConfig(config);
@@ -75,21 +86,27 @@ public final class LiqheatNode implements AutoCloseable {
     }
     MarketSharding.init(system, calibration, settings);
     FramesProjectionSingleton.init(system);
-    Connectors connectors = ingest.enabled()
-        ? Connectors.start(system, ingest, new ShardedMarketSink(system, ingest.deliveryTimeout()), Clock.systemUTC())
-        : Connectors.none();
+    Connectors connectors = new Connectors();
+    // The API's market list shows every exchange's connector, wherever it runs; /metrics only this node's.
+    Supplier<List<ConnectorStatus>> connectorStates = connectors::status;
+    if (ingest.enabled()) {
+      MarketSharding.keepRunning(system, ingest.markets());
+      ConnectorEntity.init(system, ingest, new ShardedMarketSink(system, ingest.deliveryTimeout()), exchangeClock,
+          connectors);
+      connectorStates = ClusterConnectorStates.follow(system, List.copyOf(ingest.exchanges().keySet()), CONNECTOR_STATE_REFRESH);
+    }
     ConnectorMetrics.bind(NodeMetrics.get(system), connectors::status);
     FramesProjection readSide = new FramesProjection(system);
     LiqheatNode node = new LiqheatNode(system, calibration, settings, readSide, connectors);
     if (httpEnabled) {
       try {
         node.http = HttpApi.start(system, httpSettings, ingest.markets(),
-            market -> node.status(market, Duration.ofSeconds(5)), connectors::status,
+            market -> node.status(market, Duration.ofSeconds(5)), connectorStates,
             // The history reads through the persistence plugin's session: one pool, and it comes up
             // (and back) with Cassandra instead of failing the node's start.
             new HistoryRoutes(() -> readSide.session().thenApply(FramesRepository::new), ingest.markets(),
-                calibration.modelVersion(), historySettings, Clock.systemUTC()),
-            new OpsRoutes(NodeMetrics.get(system), node.readiness()));
+                calibration.modelVersion(), historySettings, exchangeClock),
+            new OpsRoutes(NodeMetrics.get(system), node.readiness(), () -> ClusterViews.read(system)));
       } catch (RuntimeException e) {
         node.close();
         throw e;

@@ -12,10 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 
-/** The running connectors of a node: one per exchange that has configured markets. */
+/**
+ * The connectors running on this node. Alone, a node runs one per exchange that has configured
+ * markets ({@link #start}); in a cluster each runs where sharding placed its {@link ConnectorEntity}
+ * and registers here, so this node's status and metrics show the ones it runs.
+ */
 public final class Connectors {
 
   /** How an exchange's connector starts; each connector class has a static {@code start} of this shape. */
@@ -30,30 +35,39 @@ public final class Connectors {
       Exchange.BYBIT, BybitConnector::start,
       Exchange.OKX, OkxConnector::start));
 
-  private final List<ExchangeConnector> running;
+  private final List<ExchangeConnector> running = new CopyOnWriteArrayList<>();
 
-  private Connectors(List<ExchangeConnector> running) {
-    this.running = List.copyOf(running);
-  }
+  /** None running yet: a node that reads no exchange, or whose connectors sharding will place. */
+  public Connectors() {}
 
-  /** A node that reads no exchange (ingest disabled). */
-  public static Connectors none() {
-    return new Connectors(List.of());
-  }
-
+  /** Starts every exchange that has configured markets, here. */
   public static Connectors start(ActorSystem<?> system, IngestSettings settings, MarketInputSink sink, Clock clock) {
-    List<ExchangeConnector> running = new ArrayList<>();
+    Connectors connectors = new Connectors();
     for (Exchange exchange : Exchange.values()) {
-      List<MarketId> markets = settings.marketsOf(exchange);
-      if (!markets.isEmpty()) {
-        Factory factory = FACTORIES.get(exchange);
-        if (factory == null) {
-          throw new IllegalStateException("no connector for " + exchange.id());
-        }
-        running.add(factory.start(system, settings.exchanges().get(exchange), markets, sink, clock));
+      if (!settings.marketsOf(exchange).isEmpty()) {
+        connectors.start(exchange, system, settings, sink, clock);
       }
     }
-    return new Connectors(running);
+    return connectors;
+  }
+
+  /** Starts one exchange's connector on this node for its configured markets. */
+  public ExchangeConnector start(Exchange exchange, ActorSystem<?> system, IngestSettings settings, MarketInputSink sink,
+      Clock clock) {
+    Factory factory = FACTORIES.get(exchange);
+    if (factory == null) {
+      throw new IllegalStateException("no connector for " + exchange.id());
+    }
+    List<MarketId> markets = settings.marketsOf(exchange);
+    ExchangeConnector connector = factory.start(system, settings.exchanges().get(exchange), markets, sink, clock);
+    running.add(connector);
+    return connector;
+  }
+
+  /** Stops one connector and forgets it. */
+  public CompletionStage<Done> stop(ExchangeConnector connector) {
+    running.remove(connector);
+    return connector.stop();
   }
 
   public List<ConnectorStatus> status() {

@@ -1,5 +1,7 @@
 package io.liqheat.ingest;
 
+import io.liqheat.market.InputBatch;
+import io.liqheat.market.LiveMarket;
 import io.liqheat.market.MarketId;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,13 +18,18 @@ import org.apache.pekko.Done;
  * starts with history) to the last whole minute. Live input follows only afterwards, because input
  * older than a frozen window would be late.
  *
- * <p>Markets are backfilled one after another, to stay inside the REST budget. A market whose
- * backfill fails is left as it is (its windows freeze with the coverage they had) and the live stream
- * starts anyway: a live market matters more than a complete gap.
+ * <p>Markets are backfilled one after another, to stay inside the REST budget. Every market gets a
+ * backfill batch, empty when there is no gap or its history could not be read: that batch is what
+ * releases an entity that waits for one before it takes live input ({@code
+ * MarketSettings.backfillAfterStart}). A market whose history fails is left as it is (its windows
+ * freeze with the coverage they had) and the live stream starts anyway: a live market matters more
+ * than a complete gap.
  */
 public final class GapBackfill {
 
   private static final long MINUTE_MS = 60_000;
+  private static final int MAX_PASSES = 3;
+  private static final InputBatch NOTHING = InputBatch.builder().build();
 
   private GapBackfill() {}
 
@@ -35,33 +42,53 @@ public final class GapBackfill {
     return to - from >= MINUTE_MS ? Optional.of(new long[] {from, to}) : Optional.empty();
   }
 
-  public static CompletionStage<Done> run(
-      List<MarketId> markets, MarketInputSink sink, HistorySource history, ConnectorSettings settings,
-      ConnectorMonitor monitor, Clock clock) {
+  public static CompletionStage<Done> run(List<MarketId> markets, MarketBackfills backfills, ConnectorMonitor monitor) {
     monitor.state(ConnectorState.BACKFILLING);
-    CompletionStage<Done> chain = CompletableFuture.completedFuture(Done.getInstance());
-    for (MarketId market : markets) {
-      chain = chain.thenCompose(done -> backfill(market, sink, history, settings, monitor, clock));
-    }
-    return chain;
+    return passes(markets, backfills, monitor, MAX_PASSES);
   }
 
-  private static CompletionStage<Done> backfill(
+  /**
+   * Backfilling many markets, or a long gap, takes time, and exchange time runs on meanwhile: the
+   * first markets' gaps have grown again by the end of the pass. Another pass fills that (a page or
+   * less each), until a pass finds nothing or the passes run out; what is left is under a minute.
+   */
+  private static CompletionStage<Done> passes(
+      List<MarketId> markets, MarketBackfills backfills, ConnectorMonitor monitor, int left) {
+    CompletionStage<Boolean> anyFilled = CompletableFuture.completedFuture(false);
+    for (MarketId market : markets) {
+      anyFilled = anyFilled.thenCompose(filled -> backfills.fill(market, monitor).thenApply(now -> filled || now));
+    }
+    return anyFilled.thenCompose(filled -> filled && left > 1
+        ? passes(markets, backfills, monitor, left - 1)
+        : CompletableFuture.completedFuture(Done.getInstance()));
+  }
+
+  /**
+   * One market's backfill; true if it read a gap. Use {@link MarketBackfills#fill}, which keeps two
+   * from overlapping.
+   */
+  static CompletionStage<Boolean> backfill(
       MarketId market, MarketInputSink sink, HistorySource history, ConnectorSettings settings,
       ConnectorMonitor monitor, Clock clock) {
     return sink.watermark(market)
         .thenCompose(watermark -> gap(watermark, clock.millis(), settings.backfillMaxGap())
-            .map(range -> history.history(market, range[0], range[1])
-                .thenCompose(batch -> sink.deliver("backfill", market, batch))
-                .thenApply(ack -> {
-                  monitor.inputsProduced(ack.accepted(), 0);
-                  monitor.acknowledged(market, ack);
-                  return Done.getInstance();
-                }))
-            .orElse(CompletableFuture.completedFuture(Done.getInstance())))
+            .map(range -> history.history(market, range[0], range[1]).thenApply(batch -> new Fetched(batch, true)))
+            .orElse(CompletableFuture.completedFuture(new Fetched(NOTHING, false))))
         .exceptionally(failure -> {
           monitor.failure("backfill of " + market + " failed: " + failure.getMessage());
-          return Done.getInstance();
+          return new Fetched(NOTHING, false);
+        })
+        .thenCompose(fetched -> sink.deliver(LiveMarket.BACKFILL_SOURCE, market, fetched.batch())
+            .thenApply(ack -> {
+              monitor.inputsProduced(ack.accepted(), 0);
+              monitor.acknowledged(market, ack);
+              return fetched.gap();
+            }))
+        .exceptionally(failure -> {
+          monitor.failure("backfill of " + market + " was not delivered: " + failure.getMessage());
+          return false;
         });
   }
+
+  private record Fetched(InputBatch batch, boolean gap) {}
 }

@@ -59,4 +59,30 @@ public record InputBatch(
   public static InputBatchBuilder builder() {
     return new InputBatchBuilder();
   }
+
+  /**
+   * The inputs after {@code timeMs} only, heartbeat included: what a batch adds to history that
+   * already covers everything up to that moment.
+   */
+  public InputBatch after(long timeMs) {
+    InputBatchBuilder kept = builder();
+    for (int i = 0; i < tradeTimes.length; i++) {
+      if (tradeTimes[i] > timeMs) {
+        kept.trade(tradeTimes[i], tradePrices[i], tradeSizes[i], tradeTakerBuys[i]);
+      }
+    }
+    for (int i = 0; i < markTimes.length; i++) {
+      if (markTimes[i] > timeMs) {
+        kept.mark(markTimes[i], markPrices[i]);
+      }
+    }
+    openInterest.stream().filter(o -> o.timeMs() > timeMs).forEach(o -> kept.openInterest(o.timeMs(), o.oiBase(), o.oiUsd()));
+    ratios.stream().filter(r -> r.timeMs() > timeMs).forEach(r -> kept.ratio(r.timeMs(), r.longShortRatio()));
+    liquidations.stream().filter(l -> l.timeMs() > timeMs)
+        .forEach(l -> kept.liquidation(l.timeMs(), l.longLiquidated(), l.price(), l.size()));
+    if (heartbeatMs != NO_HEARTBEAT && heartbeatMs > timeMs) {
+      kept.heartbeat(heartbeatMs);
+    }
+    return kept.build();
+  }
 }

@@ -8,6 +8,7 @@ import io.liqheat.model.DensityModel;
 import io.liqheat.model.InvalidStepException;
 import io.liqheat.model.Step;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,12 @@ import java.util.TreeMap;
  */
 public final class LiveMarket {
 
+  /**
+   * The source name of backfills (on the wire it may carry a suffix, {@code backfill@run}): input
+   * replayed from the exchange's history endpoints to fill a gap.
+   */
+  public static final String BACKFILL_SOURCE = "backfill";
+
   private final MarketId market;
   private final Calibration calibration;
   private final MarketSettings settings;
@@ -34,6 +41,17 @@ public final class LiveMarket {
   private long watermarkMs = MarketState.NONE;
   private final TreeMap<Long, OpenWindow> openWindows = new TreeMap<>();
   private final Map<String, Long> lastSeqBySource = new HashMap<>();
+  private boolean awaitingBackfill;
+  // Live batches that came while awaiting the backfill: applied after it, minus what it covered.
+  private final ArrayDeque<HeldBatch> heldForBackfill = new ArrayDeque<>();
+
+  private record HeldBatch(String source, long sequence, InputBatch batch) {}
+
+  /**
+   * At most this many live batches wait for a backfill (a few seconds of a busy market's batches);
+   * beyond it the oldest are dropped and counted as late, since the backfill is then overdue anyway.
+   */
+  static final int MAX_HELD_BATCHES = 256;
 
   // What traded since the last OI observation: the next step's inputs.
   private final CandleBuilder interval = new CandleBuilder();
@@ -73,6 +91,14 @@ public final class LiveMarket {
    */
   public void recovered(MarketState state) {
     if (!initialized) {
+      // Started anew (first start, a failover, a hand-over, a crash): whatever the previous
+      // incarnation had of the window after the journal's last one is gone. Live input now would
+      // push the watermark past that gap and freeze it empty; a backfill of it comes first.
+      awaitingBackfill = settings.backfillAfterStart();
+      if (state.hasFrozen()) {
+        // Input has reached at least the end of the last frozen window: the backfill starts there.
+        watermarkMs = Math.max(watermarkMs, Windows.endOf(state.lastFrozenWindowStartMs()) - 1);
+      }
       liveModel = state.restoreModel(calibration);
       // The journal's close, not the model's last step price: trades after a window's last OI
       // observation move the close but not the model.
@@ -97,6 +123,33 @@ public final class LiveMarket {
 
   /** Applies a batch, in exchange-time order across its columns. */
   public IngestAck ingest(String source, long sequence, InputBatch batch) {
+    if (awaitingBackfill) {
+      if (!isBackfill(source)) {
+        hold(source, sequence, batch);
+        return IngestAck.BACKFILL_NEEDED;
+      }
+      awaitingBackfill = false;
+      IngestAck backfilled = apply(source, sequence, batch);
+      // The history covers everything up to its heartbeat (the end of its last whole minute): held
+      // live input before that would count twice.
+      long covered = batch.heartbeatMs() == InputBatch.NO_HEARTBEAT ? Long.MIN_VALUE : batch.heartbeatMs();
+      while (!heldForBackfill.isEmpty()) {
+        HeldBatch held = heldForBackfill.poll();
+        apply(held.source(), held.sequence(), held.batch().after(covered));
+      }
+      return backfilled;
+    }
+    return apply(source, sequence, batch);
+  }
+
+  private void hold(String source, long sequence, InputBatch batch) {
+    if (heldForBackfill.size() == MAX_HELD_BATCHES) {
+      late += heldForBackfill.poll().batch().size();
+    }
+    heldForBackfill.add(new HeldBatch(source, sequence, batch));
+  }
+
+  private IngestAck apply(String source, long sequence, InputBatch batch) {
     if (sequence >= 0) {
       Long last = lastSeqBySource.get(source);
       if (last != null && sequence <= last) {
@@ -155,10 +208,19 @@ public final class LiveMarket {
             watermarkMs = Math.max(watermarkMs, batch.heartbeatMs());
           }
           return new IngestAck(
-              (int) (accepted - acceptedBefore), (int) (late - lateBefore), (int) (invalid - invalidBefore), false);
+              (int) (accepted - acceptedBefore), (int) (late - lateBefore), (int) (invalid - invalidBefore), false, false);
         }
       }
     }
+  }
+
+  private static boolean isBackfill(String source) {
+    return source.equals(BACKFILL_SOURCE) || source.startsWith(BACKFILL_SOURCE + "@");
+  }
+
+  /** True from a start with {@code backfillAfterStart} until the first backfill batch arrives. */
+  public boolean awaitingBackfill() {
+    return awaitingBackfill;
   }
 
   private boolean inFrozenWindow(long timeMs) {

@@ -29,4 +29,11 @@ public sealed interface MarketCommand extends CborSerializable {
 
   /** Sent by the entity's timer: a live frame may be published again. */
   record PublishDue() implements MarketCommand {}
+
+  /**
+   * Sharding's stop message for a hand-over (a rebalance, a node leaving). A persist in progress
+   * finishes first, since commands wait while one runs, so the window being frozen is in the journal
+   * before the market starts on its new node.
+   */
+  record Stop() implements MarketCommand {}
 }

@@ -96,6 +96,7 @@ public final class MarketEntity extends EventSourcedBehavior<MarketCommand, Wind
         .onCommand(MarketCommand.GetLiveFrame.class, this::onGetLiveFrame)
         .onCommand(MarketCommand.GetStatus.class, this::onGetStatus)
         .onCommand(MarketCommand.PublishDue.class, (state, command) -> onPublishDue())
+        .onCommand(MarketCommand.Stop.class, (state, command) -> Effect().stop())
         .build();
   }
 

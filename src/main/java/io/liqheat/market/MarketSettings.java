@@ -14,9 +14,12 @@ import java.time.Duration;
  * @param snapshotEvery a snapshot of the model every this many frozen windows
  * @param publishInterval at most one live frame per market per interval goes to subscribers
  * @param coverageSlots the window is cut into this many slots; coverage is the share that had input
+ * @param backfillAfterStart whether an entity, once started, takes live input only after a backfill
+ *     has filled the gap since its journal ended (true where connectors feed it: see {@link LiveMarket})
  */
 public record MarketSettings(
-    Duration grace, double frameRange, double liveFrameRange, int snapshotEvery, Duration publishInterval, int coverageSlots) {
+    Duration grace, double frameRange, double liveFrameRange, int snapshotEvery, Duration publishInterval, int coverageSlots,
+    boolean backfillAfterStart) {
 
   public static final String ROOT = "liqheat.market";
 
@@ -51,10 +54,16 @@ public record MarketSettings(
           block.getDouble("live-frame-range"),
           block.getInt("snapshot-every"),
           block.getDuration("publish-interval"),
-          block.getInt("coverage-slots"));
+          block.getInt("coverage-slots"),
+          false);
     } catch (ConfigException e) {
       throw new IllegalArgumentException(ROOT + ": " + e.getMessage(), e);
     }
+  }
+
+  /** These settings for entities fed by connectors, which backfill on demand, or by something else. */
+  public MarketSettings withBackfillAfterStart(boolean awaited) {
+    return new MarketSettings(grace, frameRange, liveFrameRange, snapshotEvery, publishInterval, coverageSlots, awaited);
   }
 
   public long graceMs() {

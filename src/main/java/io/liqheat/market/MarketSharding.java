@@ -1,6 +1,7 @@
 package io.liqheat.market;
 
 import io.liqheat.model.Calibration;
+import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
@@ -23,7 +24,17 @@ public final class MarketSharding {
         MarketId.parse(context.getEntityId()),
         PersistenceId.of(TYPE_KEY.name(), context.getEntityId()),
         calibration,
-        settings)));
+        settings))
+        .withStopMessage(new MarketCommand.Stop()));
+  }
+
+  /**
+   * Starts every configured market wherever sharding places it, input or not; remember-entities then
+   * keeps it running through rebalances and failovers. Every node sends this at start, which is
+   * harmless: a running entity only answers a status request nobody reads.
+   */
+  public static void keepRunning(ActorSystem<?> system, List<MarketId> markets) {
+    markets.forEach(market -> entity(system, market).tell(new MarketCommand.GetStatus(system.ignoreRef())));
   }
 
   public static EntityRef<MarketCommand> entity(ActorSystem<?> system, MarketId market) {

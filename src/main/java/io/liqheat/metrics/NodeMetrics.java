@@ -2,6 +2,10 @@ package io.liqheat.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
@@ -30,7 +34,14 @@ public final class NodeMetrics implements Extension {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
 
-  private NodeMetrics() {}
+  private NodeMetrics() {
+    // The JVM's own meters (jvm_memory_used_bytes, jvm_gc_pause_seconds, process_cpu_usage, ...):
+    // what an operator sizes nodes by, and what loadtest/capacity-benchmark.sh reads.
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+  }
 
   public static NodeMetrics get(ActorSystem<?> system) {
     return ID.apply(system);

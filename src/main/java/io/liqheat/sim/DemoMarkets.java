@@ -23,4 +23,26 @@ public final class DemoMarkets {
         SimMarketSpec.typical(MarketId.parse("okx:ETH-USDT-SWAP"), 3_399, 0.1),
         SimMarketSpec.typical(MarketId.parse("okx:SOL-USDT-SWAP"), 189.9, 1));
   }
+
+  /**
+   * {@code count} made-up markets spread over the three exchanges in turn ({@code binance:S001USDT},
+   * {@code bybit:S002USDT}, {@code okx:S003-USDT-SWAP}, ...), each traded like a demo market: for
+   * measuring how many markets one node holds.
+   */
+  public static List<SimMarketSpec> synthetic(int count) {
+    if (count < 1 || count > 999) {
+      throw new IllegalArgumentException("synthetic markets: 1 to 999, was " + count);
+    }
+    List<SimMarketSpec> specs = new java.util.ArrayList<>(count);
+    for (int i = 1; i <= count; i++) {
+      String base = String.format(java.util.Locale.ROOT, "S%03d", i);
+      String id = switch (i % 3) {
+        case 1 -> "binance:" + base + "USDT";
+        case 2 -> "bybit:" + base + "USDT";
+        default -> "okx:" + base + "-USDT-SWAP";
+      };
+      specs.add(SimMarketSpec.typical(MarketId.parse(id), 50 + i, 1));
+    }
+    return specs;
+  }
 }

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigResolveOptions;
-import java.io.File;
+import io.liqheat.testing.ConfFiles;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,12 +30,7 @@ class HttpInterfaceConfigTest {
     assertThat(HttpSettings.fromConfig(production(Map.of())).iface()).isEqualTo("127.0.0.1");
   }
 
-  /** conf/production.conf resolved against {@code environment} instead of the real one. */
   private static Config production(Map<String, String> environment) {
-    // HOCON looks a substitution up in the config itself before the environment.
-    return ConfigFactory.parseMap(environment)
-        .withFallback(ConfigFactory.parseFile(new File("conf/production.conf")))
-        .withFallback(ConfigFactory.defaultReference())
-        .resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(false));
+    return ConfFiles.resolve("production.conf", environment);
   }
 }

@@ -38,7 +38,7 @@ class OpenApiContractTest {
     assertThat(paths).containsExactlyInAnyOrder("/api/v1/markets", "/api/v1/markets/{id}/bands",
         "/api/v1/markets/{id}/bands/stream", "/api/v1/assets/{asset}/bands", "/api/v1/assets/{asset}/bands/stream",
         "/api/v1/markets/{id}/frames", "/api/v1/markets/{id}/heatmap", "/api/v1/openapi.json", "/health/live",
-        "/health/ready", "/metrics");
+        "/health/ready", "/cluster", "/metrics");
   }
 
   @Test
@@ -46,6 +46,7 @@ class OpenApiContractTest {
     check("/api/v1/markets", "/api/v1/markets");
     check("/api/v1/markets/{id}/bands", "/api/v1/markets/binance:BTCUSDT/bands");
     check("/api/v1/assets/{asset}/bands", "/api/v1/assets/BTC/bands?exchanges=binance,bybit");
+    check("/cluster", "/cluster");
     JsonNode error = ApiJson.MAPPER.readTree(rig.get("/api/v1/markets/binance:DOGEUSDT/bands").body());
     conforms(schema("Error"), error, "404");
   }

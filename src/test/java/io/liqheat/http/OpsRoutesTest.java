@@ -58,7 +58,7 @@ class OpsRoutesTest {
     readiness = new Readiness(rig.system, unreachableCassandra, Duration.ofSeconds(2));
     api = HttpApi.start(rig.system, HttpSettings.fromConfig(unreachableCassandra), List.of(MARKET),
         market -> MarketSharding.entity(rig.system, market).ask(MarketCommand.GetStatus::new, Duration.ofSeconds(5)),
-        connector::status, TestRoutes.withoutReadSide(List.of(MARKET)), new OpsRoutes(metrics, readiness));
+        connector::status, TestRoutes.withoutReadSide(List.of(MARKET)), new OpsRoutes(metrics, readiness, () -> ClusterViews.read(rig.system)));
     ops = new OpsEndpoints(api);
   }
 
@@ -124,11 +124,28 @@ class OpsRoutesTest {
       assertThat(OpsEndpoints.sample(exposition, "liqheat_freeze_lag_seconds", market())).isPresent();
       assertThat(OpsEndpoints.sample(exposition, "liqheat_sse_publish_to_send_seconds_bucket", "le=\"+Inf\"")).isPresent();
       assertThat(exposition).contains("# TYPE liqheat_sse_publish_to_send_seconds histogram");
+      assertThat(OpsEndpoints.sample(exposition, "jvm_memory_used_bytes", "area=\"heap\"")).isPresent();
+      assertThat(OpsEndpoints.sample(exposition, "process_cpu_usage")).isPresent();
     } finally {
       stream.thenAccept(response -> response.body().close());
     }
     eventually(WITHIN, () -> OpsEndpoints.sample(ops.get("/metrics").body(), "liqheat_sse_clients").orElse(-1),
         clients -> clients == 0.0);
+  }
+
+  @Test
+  void clusterShowsThisNodeAndTheMarketsRunningHere() {
+    rig.status(MARKET);
+
+    String view = eventually(WITHIN, () -> ops.get("/cluster").body(), body -> body.contains("\"Up\""));
+
+    String self = ApiJsonTestReader.field(view, "self");
+    assertThat(self).startsWith("pekko://connector-test@127.0.0.1:");
+    assertThat(view).contains("{\"address\":\"" + self + "\",\"status\":\"Up\"}");
+    assertThat(view).contains("\"markets\":[\"" + MARKET + "\"]");
+    // This rig starts its connector by hand, not through sharding: no connector entity runs here.
+    assertThat(view).contains("\"connectors\":[]");
+    assertThat(view).contains("\"unreachable\":[]");
   }
 
   private static String market() {

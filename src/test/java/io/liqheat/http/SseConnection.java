@@ -18,10 +18,10 @@ import java.util.Map;
  * One open server-sent-event stream over a real socket, read event by event. Closing it closes the
  * connection, as a browser tab going away does.
  */
-final class SseConnection implements AutoCloseable {
+public final class SseConnection implements AutoCloseable {
 
   /** One event: its fields ({@code event}, {@code id}, {@code data}). */
-  record Event(String type, String id, String data) {}
+  public record Event(String type, String id, String data) {}
 
   private final HttpResponse<InputStream> response;
   private final BufferedReader reader;
@@ -31,7 +31,7 @@ final class SseConnection implements AutoCloseable {
     this.reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
   }
 
-  static SseConnection open(HttpClient client, URI uri, String... headers) {
+  public static SseConnection open(HttpClient client, URI uri, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
     if (headers.length > 0) {
       request.headers(headers);
@@ -46,7 +46,7 @@ final class SseConnection implements AutoCloseable {
     }
   }
 
-  int status() {
+  public int status() {
     return response.statusCode();
   }
 
@@ -60,7 +60,7 @@ final class SseConnection implements AutoCloseable {
   }
 
   /** The next event that is not a heartbeat; blocks until it arrives or the stream ends (then null). */
-  Event next() {
+  public Event next() {
     Map<String, String> fields = new LinkedHashMap<>();
     try {
       String line;
@@ -84,7 +84,7 @@ final class SseConnection implements AutoCloseable {
   }
 
   /** The next event of {@code type}, skipping others. */
-  Event next(String type) {
+  public Event next(String type) {
     Event event;
     do {
       event = next();

@@ -21,6 +21,6 @@ final class TestRoutes {
 
   /** Health and metrics as the node has them, with readiness from the system's configuration. */
   static OpsRoutes ops(ActorSystem<?> system) {
-    return new OpsRoutes(NodeMetrics.get(system), Readiness.of(system));
+    return new OpsRoutes(NodeMetrics.get(system), Readiness.of(system), () -> ClusterViews.read(system));
   }
 }

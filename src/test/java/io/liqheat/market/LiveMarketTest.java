@@ -22,7 +22,7 @@ class LiveMarketTest {
   private final LiveMarket live = freshLive();
 
   private static IngestAck ack(int accepted, int late, int invalid) {
-    return new IngestAck(accepted, late, invalid, false);
+    return new IngestAck(accepted, late, invalid, false, false);
   }
 
   private IngestAck ingest(InputBatch batch) {
@@ -405,6 +405,88 @@ class LiveMarketTest {
       List<WindowFrozen> afterRecovery = freezeClosed(recovered, journalCopy).events();
       assertThat(continued).extracting(WindowFrozen::closePrice).containsExactly(60_900.0, 60_900.0);
       assertThat(afterRecovery).isEqualTo(continued);
+    }
+  }
+
+  /** A market fed by connectors starts over after a failover or hand-over: the gap is filled before live input. */
+  @Nested
+  class BackfillAfterStart {
+
+    private LiveMarket restartedFrom(MarketState journal) {
+      LiveMarket restarted = new LiveMarket(MarketFixtures.MARKET, MarketFixtures.calibration(),
+          MarketFixtures.settings().withBackfillAfterStart(true));
+      restarted.recovered(MarketState.of(journal.toSnapshot()));
+      return restarted;
+    }
+
+    private MarketState frozenThroughWindowOne() {
+      ingest(MarketFixtures.activeWindows(0, 1, closes(1)));
+      return freezeClosed(live, MarketFixtures.emptyState()).state();
+    }
+
+    @Test
+    void liveInputWaitsForTheBackfillAndIsThenAppliedWithoutWhatTheBackfillCovered() {
+      LiveMarket restarted = restartedFrom(frozenThroughWindowOne());
+      InputBatch live = InputBatch.builder()
+          .trade(window(2) + 50_000, 101, 1, true)
+          .trade(window(2) + 70_000, 102, 1, true)
+          .build();
+
+      assertThat(restarted.ingest("binance-ws-1@run", 1, live)).isEqualTo(IngestAck.BACKFILL_NEEDED);
+      assertThat(restarted.counters().trades()).isZero();
+      assertThat(restarted.awaitingBackfill()).isTrue();
+
+      // History through window(2) + 60 s: the first live trade is in it already, the second is not.
+      InputBatch history = InputBatch.builder().trade(window(2) + 1000, 99, 2, false).heartbeat(window(2) + 59_999).build();
+      assertThat(restarted.ingest(LiveMarket.BACKFILL_SOURCE + "@run", 1, history)).isEqualTo(ack(1, 0, 0));
+
+      assertThat(restarted.awaitingBackfill()).isFalse();
+      assertThat(restarted.counters().trades()).isEqualTo(2);
+      assertThat(restarted.currentCandle()).isEqualTo(new Candle(99, 102, 99, 102, 3));
+      // The held batch was applied under its sequence: sent again, it is a duplicate.
+      assertThat(restarted.ingest("binance-ws-1@run", 1, live)).isEqualTo(IngestAck.DUPLICATE);
+    }
+
+    @Test
+    void beyondTheLimitTheOldestHeldBatchesAreDroppedAndCountedLate() {
+      LiveMarket restarted = restartedFrom(frozenThroughWindowOne());
+      for (int i = 0; i <= LiveMarket.MAX_HELD_BATCHES; i++) {
+        restarted.ingest("okx-ws", i + 1, InputBatch.builder().trade(window(3) + i, 100, 1, true).build());
+      }
+      restarted.ingest(LiveMarket.BACKFILL_SOURCE, -1, InputBatch.builder().build());
+
+      assertThat(restarted.counters().late()).isEqualTo(1);
+      assertThat(restarted.counters().trades()).isEqualTo(LiveMarket.MAX_HELD_BATCHES);
+    }
+
+    @Test
+    void anEmptyBackfillReleasesTheMarketToo() {
+      LiveMarket restarted = restartedFrom(frozenThroughWindowOne());
+      assertThat(restarted.ingest(LiveMarket.BACKFILL_SOURCE, -1, InputBatch.builder().build())).isEqualTo(ack(0, 0, 0));
+      assertThat(restarted.awaitingBackfill()).isFalse();
+    }
+
+    @Test
+    void theBackfillStartsWhereTheJournalEndsAndClosesNoWindowByItself() {
+      LiveMarket restarted = restartedFrom(frozenThroughWindowOne());
+      assertThat(restarted.watermarkMs()).isEqualTo(window(2) - 1);
+      assertThat(restarted.closedWindows(10)).isEmpty();
+    }
+
+    @Test
+    void aMarketWithoutHistoryWaitsForItsFirstBackfillAndHasNoWatermark() {
+      LiveMarket fresh = restartedFrom(MarketFixtures.emptyState());
+      assertThat(fresh.watermarkMs()).isEqualTo(MarketState.NONE);
+      assertThat(fresh.ingest("okx-ws", 1, InputBatch.builder().trade(T, 100, 1, true).build()))
+          .isEqualTo(IngestAck.BACKFILL_NEEDED);
+    }
+
+    @Test
+    void withoutTheSettingLiveInputIsTakenAtOnce() {
+      LiveMarket restarted = new LiveMarket(MarketFixtures.MARKET, MarketFixtures.calibration(), MarketFixtures.settings());
+      restarted.recovered(MarketState.of(frozenThroughWindowOne().toSnapshot()));
+      assertThat(restarted.ingest("replay", 1, InputBatch.builder().trade(window(2) + 1, 100, 1, true).build()))
+          .isEqualTo(ack(1, 0, 0));
     }
   }
 }

@@ -179,7 +179,7 @@ class MarketEntityTest {
 
     var result = entity.ingest(activeWindows(0, 3, closes(3)));
 
-    assertThat(result.reply()).isEqualTo(new IngestAck(36, 0, 0, false));
+    assertThat(result.reply()).isEqualTo(new IngestAck(36, 0, 0, false, false));
     assertThat(starts(result.events())).isEqualTo(windows(0, 3));
     assertThat(writes).containsExactly(4);
     MarketState state = result.state();
@@ -203,7 +203,7 @@ class MarketEntityTest {
 
     var result = entity.ingest(heartbeat(closes(0)));
     assertThat(starts(result.events())).containsExactly(window(0));
-    assertThat(result.reply()).isEqualTo(new IngestAck(0, 0, 0, false));
+    assertThat(result.reply()).isEqualTo(new IngestAck(0, 0, 0, false, false));
     // Frozen once: the same watermark again freezes nothing more.
     assertThat(entity.ingest(heartbeat(closes(0))).hasNoEvents()).isTrue();
     assertThat(entity.journal()).hasSize(1);
@@ -223,7 +223,7 @@ class MarketEntityTest {
         .heartbeat(closes(1))
         .build());
 
-    assertThat(result.reply()).isEqualTo(new IngestAck(0, 3, 0, false));
+    assertThat(result.reply()).isEqualTo(new IngestAck(0, 3, 0, false, false));
     assertThat(result.hasNoEvents()).isTrue();
     assertThat(result.state().framesFrozen()).isEqualTo(2);
     assertThat(result.state().lastChecksum()).isEqualTo(before.lastChecksum());
@@ -329,6 +329,27 @@ class MarketEntityTest {
     assertThat(after.liveChecksum()).isEqualTo(before.liveChecksum());
     assertThat(after.framesFrozen()).isEqualTo(before.framesFrozen());
     assertThat(after.lastFrozenWindowStartMs()).isEqualTo(before.lastFrozenWindowStartMs());
+  }
+
+  @Test
+  void afterARestartAMarketFedByConnectorsFreezesTheGapFromItsBackfillBeforeTakingLiveInput() {
+    Entity entity = new Entity(MarketFixtures.settings().withBackfillAfterStart(true));
+    assertThat(entity.ingest(LiveMarket.BACKFILL_SOURCE, 1, activeWindows(0, 1, closes(1))).events()).hasSize(2);
+    entity.kit.restart();
+
+    // Live input from after the gap would freeze windows 2-4 empty; it waits for the backfill instead.
+    var live = entity.ingest("binance-ws-1@run", 7, activeWindows(5, 5, closes(5)));
+    assertThat(live.reply()).isEqualTo(IngestAck.BACKFILL_NEEDED);
+    assertThat(live.hasNoEvents()).isTrue();
+
+    var backfill = entity.ingest(LiveMarket.BACKFILL_SOURCE + "@run", 1, activeWindows(2, 4, InputBatch.NO_HEARTBEAT));
+
+    assertThat(backfill.reply().accepted()).isPositive();
+    // The backfill's windows, then the held live window, which its heartbeat closed.
+    assertThat(backfill.events()).extracting(WindowFrozen::windowStartMs)
+        .containsExactly(window(2), window(3), window(4), window(5));
+    assertThat(backfill.events()).allSatisfy(event -> assertThat(event.coverage()).isPositive());
+    assertThat(entity.ingest("binance-ws-1@run", 7, activeWindows(5, 5, closes(5))).reply()).isEqualTo(IngestAck.DUPLICATE);
   }
 
   @Test
@@ -463,7 +484,7 @@ class MarketEntityTest {
     // Without a sequence every input is late: all its windows are frozen.
     for (InputBatch batch : batches) {
       var again = entity.ingest(batch);
-      assertThat(again.reply()).isEqualTo(new IngestAck(0, batch.size(), 0, false));
+      assertThat(again.reply()).isEqualTo(new IngestAck(0, batch.size(), 0, false, false));
       assertThat(again.hasNoEvents()).isTrue();
     }
 
@@ -545,7 +566,7 @@ class MarketEntityTest {
         new MarketCommand.GetStatus(statusRef),
         new MarketCommand.FreezeDue(),
         new MarketCommand.PublishDue(),
-        new IngestAck(1, 2, 3, false),
+        new IngestAck(1, 2, 3, false, false),
         entity.status(),
         entity.live(null),
         new LiveFrame(MARKET, "v1", window(0), live.price(), live.liveFrame(), live.currentCandle(), live.counters(), 0),
@@ -594,7 +615,7 @@ class MarketEntityTest {
     market.tell(new MarketCommand.Ingest("ws", 1, batch, acks.ref()));
     // Input that arrives meanwhile waits for the restart.
     market.tell(new MarketCommand.Ingest("ws", 2, next, acks.ref()));
-    assertThat(acks.receiveMessage(Duration.ofSeconds(30))).isEqualTo(new IngestAck(next.size(), 0, 0, false));
+    assertThat(acks.receiveMessage(Duration.ofSeconds(30))).isEqualTo(new IngestAck(next.size(), 0, 0, false, false));
 
     MarketStatus status = null;
     for (int asks = 0; asks < 50 && (status == null || status.framesFrozen() < 3); asks++) {

@@ -37,7 +37,7 @@ final class MarketFixtures {
   static MarketSettings settingsWithSnapshotEvery(int snapshotEvery) {
     MarketSettings s = settings();
     return new MarketSettings(s.grace(), s.frameRange(), s.liveFrameRange(), snapshotEvery, s.publishInterval(),
-        s.coverageSlots());
+        s.coverageSlots(), s.backfillAfterStart());
   }
 
   static long graceMs() {

@@ -6,6 +6,7 @@ import io.liqheat.ingest.ConnectorState;
 import io.liqheat.ingest.ConnectorStatus;
 import io.liqheat.ingest.ExchangeConnector;
 import io.liqheat.ingest.GapBackfill;
+import io.liqheat.ingest.MarketBackfills;
 import io.liqheat.ingest.IngestMessage;
 import io.liqheat.ingest.IngestPipeline;
 import io.liqheat.ingest.MarketInputSink;
@@ -139,37 +140,37 @@ public final class BinanceConnector implements ExchangeConnector {
       return;
     }
     restMonitor.state(ConnectorState.CONNECTED);
-    BinanceHistory history = new BinanceHistory(rest, urls, restMonitor);
+    MarketBackfills backfills = new MarketBackfills(sink, new BinanceHistory(rest, urls, restMonitor), settings, clock);
     List<CompletableFuture<Done>> backfilled = new ArrayList<>();
     int perConnection = binance.marketsPerConnection();
     for (int first = 0; first < markets.size(); first += perConnection) {
       List<MarketId> chunk = List.copyOf(markets.subList(first, Math.min(markets.size(), first + perConnection)));
       CompletableFuture<Done> firstBackfill = new CompletableFuture<>();
       backfilled.add(firstBackfill);
-      connect("binance-ws-" + (first / perConnection + 1), chunk, history, firstBackfill);
+      connect("binance-ws-" + (first / perConnection + 1), chunk, backfills, firstBackfill);
     }
-    CompletableFuture.allOf(backfilled.toArray(CompletableFuture[]::new)).thenRun(() -> poll(markets));
+    CompletableFuture.allOf(backfilled.toArray(CompletableFuture[]::new)).thenRun(() -> poll(markets, backfills.onDemand(restMonitor)));
   }
 
-  private void connect(String name, List<MarketId> markets, BinanceHistory history, CompletableFuture<Done> firstBackfill) {
+  private void connect(String name, List<MarketId> markets, MarketBackfills backfills, CompletableFuture<Done> firstBackfill) {
     ConnectorMonitor monitor = new ConnectorMonitor(Exchange.BINANCE.id(), name, settings.malformedLogInterval(), clock);
     monitors.add(monitor);
     WebSocketSpec spec = new WebSocketSpec(urls.combinedStream(markets), List.of(), settings.pingInterval(), null);
     BinanceStreamParser streamParser = new BinanceStreamParser(new BinanceSymbols(markets));
     MessageParser parser = (text, parseSink) -> streamParser.parse(text, marks.recording(parseSink));
     Source<String, NotUsed> live = Reconnecting.source(settings, monitor, () -> Source.completionStageSource(
-            GapBackfill.run(markets, sink, history, settings, monitor, clock).thenApply(done -> {
+            GapBackfill.run(markets, backfills, monitor).thenApply(done -> {
               firstBackfill.complete(done);
               return WebSocketFeed.connect(system, spec, settings, monitor);
             }))
         .mapMaterializedValue(future -> NotUsed.getInstance()));
     streams.add(live.map(text -> new IngestMessage(parser, text))
-        .via(IngestPipeline.toEntities(name, monitor, sink, settings))
+        .via(IngestPipeline.toEntities(name, monitor, backfills.onDemand(monitor), settings))
         .via(killSwitch.flow())
         .runWith(Sink.ignore(), system));
   }
 
-  private void poll(List<MarketId> markets) {
+  private void poll(List<MarketId> markets, MarketInputSink deliverTo) {
     BinanceSymbols symbols = new BinanceSymbols(markets);
     Duration oiInterval = PollBudget.interval(settings.openInterestPollInterval(), markets.size(), OPEN_INTEREST_WEIGHT,
         binance.requestWeightPerMinute(), MINUTE);
@@ -184,15 +185,15 @@ public final class BinanceConnector implements ExchangeConnector {
     List<RestCall> ratioCalls = markets.stream()
         .map(market -> new RestCall(urls.latestAccountRatio(market), BinanceAccountRatioParser.forMarket(market)))
         .toList();
-    runPoller("binance-rest-oi", oiInterval, () -> oiCalls);
-    runPoller("binance-rest-ratio", ratioInterval, () -> ratioCalls);
+    runPoller("binance-rest-oi", oiInterval, () -> oiCalls, deliverTo);
+    runPoller("binance-rest-ratio", ratioInterval, () -> ratioCalls, deliverTo);
   }
 
   /** A poller restarts with backoff only if delivering to the entities fails; failed calls are just skipped. */
-  private void runPoller(String source, Duration interval, Supplier<List<RestCall>> calls) {
+  private void runPoller(String source, Duration interval, Supplier<List<RestCall>> calls, MarketInputSink deliverTo) {
     RestartSettings restart = RestartSettings.create(settings.minBackoff(), settings.maxBackoff(), settings.randomFactor());
     streams.add(RestartSource.withBackoff(restart, () -> RestPoller.poll(interval, rest, calls)
-            .via(IngestPipeline.toEntities(source, restMonitor, sink, settings)))
+            .via(IngestPipeline.toEntities(source, restMonitor, deliverTo, settings)))
         .via(killSwitch.flow())
         .runWith(Sink.ignore(), system));
   }

@@ -6,6 +6,7 @@ import io.liqheat.ingest.ConnectorState;
 import io.liqheat.ingest.ConnectorStatus;
 import io.liqheat.ingest.ExchangeConnector;
 import io.liqheat.ingest.GapBackfill;
+import io.liqheat.ingest.MarketBackfills;
 import io.liqheat.ingest.IngestMessage;
 import io.liqheat.ingest.IngestPipeline;
 import io.liqheat.ingest.MarketInputSink;
@@ -88,6 +89,7 @@ public final class BybitConnector implements ExchangeConnector {
     BybitEndpoints endpoints = new BybitEndpoints(settings.restUrl());
     BybitHistory history = new BybitHistory(rest, endpoints);
     CompletableFuture<Done> firstBackfill = new CompletableFuture<>();
+    MarketBackfills backfills = new MarketBackfills(sink, history, settings, clock);
 
     CompletionStage<List<MarketId>> tradable = tradable(BybitMarkets.of(markets).all(), rest, endpoints, streamMonitor);
 
@@ -100,7 +102,7 @@ public final class BybitConnector implements ExchangeConnector {
               BybitSubscriptions.frames(live, argsPerRequest), settings.pingInterval(), BybitSubscriptions.PING);
           BybitMarkets liveMarkets = BybitMarkets.of(live);
           return Reconnecting.source(settings, streamMonitor, () -> connection(
-              system, spec, liveMarkets, sink, history, settings, streamMonitor, clock, firstBackfill));
+              system, spec, liveMarkets, backfills, settings, streamMonitor, firstBackfill));
         }))
         .mapMaterializedValue(m -> NotUsed.getInstance());
 
@@ -110,7 +112,7 @@ public final class BybitConnector implements ExchangeConnector {
                 : Reconnecting.source(settings, restMonitor, () -> {
                   restMonitor.state(ConnectorState.CONNECTED);
                   return RestPoller.poll(settings.ratioPollInterval(), rest, () -> ratioCalls(live, endpoints, restMonitor))
-                      .via(IngestPipeline.toEntities("bybit-ratio", restMonitor, sink, settings));
+                      .via(IngestPipeline.toEntities("bybit-ratio", restMonitor, backfills.onDemand(restMonitor), settings));
                 })))
         .mapMaterializedValue(m -> NotUsed.getInstance());
 
@@ -129,15 +131,15 @@ public final class BybitConnector implements ExchangeConnector {
 
   /** One connection's life: backfill the gap, then subscribe and stream, with a fresh ticker book. */
   private static Source<Done, NotUsed> connection(
-      ActorSystem<?> system, WebSocketSpec spec, BybitMarkets markets, MarketInputSink sink, BybitHistory history,
-      ConnectorSettings settings, ConnectorMonitor monitor, Clock clock, CompletableFuture<Done> firstBackfill) {
-    CompletionStage<Source<Done, NotUsed>> live = GapBackfill.run(markets.all(), sink, history, settings, monitor, clock)
+      ActorSystem<?> system, WebSocketSpec spec, BybitMarkets markets, MarketBackfills backfills,
+      ConnectorSettings settings, ConnectorMonitor monitor, CompletableFuture<Done> firstBackfill) {
+    CompletionStage<Source<Done, NotUsed>> live = GapBackfill.run(markets.all(), backfills, monitor)
         .thenApply(done -> {
           firstBackfill.complete(done);
           MessageParser parser = new BybitStreamParser(markets, new BybitTickerBook());
           return WebSocketFeed.connect(system, spec, settings, monitor)
               .map(text -> new IngestMessage(parser, text))
-              .via(IngestPipeline.toEntities("bybit-ws", monitor, sink, settings));
+              .via(IngestPipeline.toEntities("bybit-ws", monitor, backfills.onDemand(monitor), settings));
         });
     return Source.completionStageSource(live).mapMaterializedValue(m -> NotUsed.getInstance());
   }

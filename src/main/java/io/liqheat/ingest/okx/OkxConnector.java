@@ -6,6 +6,7 @@ import io.liqheat.ingest.ConnectorState;
 import io.liqheat.ingest.ConnectorStatus;
 import io.liqheat.ingest.ExchangeConnector;
 import io.liqheat.ingest.GapBackfill;
+import io.liqheat.ingest.MarketBackfills;
 import io.liqheat.ingest.IngestMessage;
 import io.liqheat.ingest.IngestPipeline;
 import io.liqheat.ingest.MarketInputSink;
@@ -71,6 +72,7 @@ public final class OkxConnector implements ExchangeConnector {
     OkxInstrumentCatalog catalog = new OkxInstrumentCatalog(markets, rest, paths, monitor);
     OkxHistory history = new OkxHistory(rest, paths);
     OkxLastMarks marks = new OkxLastMarks();
+    MarketBackfills backfills = new MarketBackfills(sink, history, settings, clock);
 
     Source<Done, NotUsed> connections = Reconnecting.source(settings, monitor, () ->
         Source.completionStage(catalog.resolve())
@@ -79,10 +81,10 @@ public final class OkxConnector implements ExchangeConnector {
                 return Source.failed(new IllegalStateException("no configured OKX market is known to OKX"));
               }
               return Source.completionStage(
-                      GapBackfill.run(instruments.markets(), sink, history, settings, monitor, clock))
+                      GapBackfill.run(instruments.markets(), backfills, monitor))
                   .flatMapConcat(backfilled -> live(system, settings, monitor, rest, paths, instruments, marks, clock));
             })
-            .via(IngestPipeline.toEntities(LIVE_SOURCE, monitor, sink, settings))
+            .via(IngestPipeline.toEntities(LIVE_SOURCE, monitor, backfills.onDemand(monitor), settings))
             .mapMaterializedValue(ignored -> NotUsed.getInstance()));
     Pair<UniqueKillSwitch, CompletionStage<Done>> running = connections
         .viaMat(KillSwitches.single(), Keep.right())
