@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       CassandraCommand.class,
       SchemaCommand.class,
       FramesCommand.class,
+      RebuildCommand.class,
+      VerifyCommand.class,
       DemoCommand.class,
       SimulateCommand.class,
       ServeCommand.class,

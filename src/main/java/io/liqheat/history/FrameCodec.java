@@ -36,7 +36,7 @@ public final class FrameCodec {
 
   public static byte[] encode(DensityFrame frame) {
     int n = frame.size();
-    ByteBuffer buffer = ByteBuffer.allocate(HEADER_BYTES + n * BYTES_PER_BIN);
+    ByteBuffer buffer = ByteBuffer.allocate(encodedSize(frame));
     buffer.put(VERSION);
     buffer.put(kindCode(frame.gridKind()));
     buffer.putDouble(frame.gridWidth());
@@ -51,6 +51,11 @@ public final class FrameCodec {
       buffer.putDouble(usd);
     }
     return buffer.array();
+  }
+
+  /** The length of {@link #encode}'s blob. */
+  static int encodedSize(DensityFrame frame) {
+    return HEADER_BYTES + frame.size() * BYTES_PER_BIN;
   }
 
   /**

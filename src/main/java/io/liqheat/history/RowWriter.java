@@ -1,0 +1,54 @@
+package io.liqheat.history;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+
+/**
+ * Writes a market's replayed rows with the projection's own {@link FramesWriter} (the same
+ * idempotent upserts, in unlogged batches of one partition's rows), many in flight, and at the end
+ * each version's last row as its progress.
+ */
+final class RowWriter implements RowSink {
+
+  /** Two chunks in flight: the next one is replayed while the writes of the last are out. */
+  private static final int CHUNKS_IN_FLIGHT = 2;
+
+  private final ActorSystem<?> system;
+  private final FramesWriter writer;
+  private final int writeParallelism;
+  private final Map<String, FrozenFrameRow> lastByVersion = new LinkedHashMap<>();
+
+  RowWriter(ActorSystem<?> system, FramesWriter writer, int writeParallelism) {
+    this.system = system;
+    this.writer = writer;
+    this.writeParallelism = writeParallelism;
+  }
+
+  @Override
+  public int parallelism() {
+    return CHUNKS_IN_FLIGHT;
+  }
+
+  @Override
+  public CompletionStage<Done> accept(List<FrozenFrameRow> rows) {
+    rows.forEach(row -> lastByVersion.put(row.modelVersion(), row));
+    return Source.from(FramesWriter.partitionBatches(rows))
+        .mapAsyncUnordered(writeParallelism, writer::writeBatch)
+        .runWith(Sink.ignore(), system);
+  }
+
+  /**
+   * Progress only once every row is written: {@code frames_progress} promises that every window up
+   * to it is in the table.
+   */
+  @Override
+  public CompletionStage<List<Mismatch>> finish() {
+    return writer.recordProgress(List.copyOf(lastByVersion.values())).thenApply(done -> List.of());
+  }
+}
