@@ -12,7 +12,10 @@
 # the live heap after a full GC, per market. A node "holds" N markets when the ingest rate matches
 # the simulated rate and the freeze lag stays within one window plus the grace.
 #
-# Run it on a quiet machine; it uses the ports below and the embedded Cassandra's 9042.
+# Each run gets a fresh embedded Cassandra of its own (CQL port 9142, data under var/capacity/),
+# stopped at the end: the synthetic markets' names repeat from run to run, and a journal left by an
+# earlier run, whose exchange clock ran ahead, would make every new input late. Run it on a quiet
+# machine; it uses the ports below.
 set -euo pipefail
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,6 +27,8 @@ sim_port="${LIQHEAT_CAPACITY_SIM_PORT:-9190}"
 http_port="${LIQHEAT_CAPACITY_HTTP_PORT:-8190}"
 artery_port="${LIQHEAT_CAPACITY_ARTERY_PORT:-2590}"
 work="$home/var/capacity"
+cql_port="${LIQHEAT_CAPACITY_CQL_PORT:-9142}"
+storage_port="${LIQHEAT_CAPACITY_STORAGE_PORT:-7142}"
 results="$home/loadtest/results"
 mkdir -p "$work" "$results"
 rm -f "$work/sim.conf"
@@ -31,10 +36,19 @@ rm -f "$work/sim.conf"
 cleanup() {
   [[ -n "${node_pid:-}" ]] && kill "$node_pid" 2>/dev/null && wait "$node_pid" 2>/dev/null || true
   [[ -n "${sim_pid:-}" ]] && kill "$sim_pid" 2>/dev/null && wait "$sim_pid" 2>/dev/null || true
+  LIQHEAT_NO_BUILD=1 "$home/bin/liqheat" cassandra stop --config "$work/cassandra.conf" >>"$work/cassandra.log" 2>&1 || true
 }
 trap cleanup EXIT
 
-"$home/bin/liqheat" cassandra start >"$work/cassandra.log" 2>&1
+"$home/bin/liqheat" cassandra stop --config "$work/cassandra.conf" >/dev/null 2>&1 || true
+rm -rf "$work/cassandra-data"
+cat >"$work/cassandra.conf" <<CONF
+include file("$home/conf/liqheat.conf")
+liqheat.cassandra.mode = embedded
+liqheat.cassandra.embedded { data-dir = "$work/cassandra-data", cql-port = $cql_port, storage-port = $storage_port }
+CONF
+"$home/bin/liqheat" cassandra start --config "$work/cassandra.conf" >"$work/cassandra.log" 2>&1
+LIQHEAT_NO_BUILD=1 "$home/bin/liqheat" schema apply --config "$work/cassandra.conf" >>"$work/cassandra.log" 2>&1
 LIQHEAT_NO_BUILD=1 "$home/bin/liqheat" simulate --markets "$markets" --speed "$speed" --history PT1H \
   --port "$sim_port" --node-config "$work/sim.conf" >"$work/sim.log" 2>&1 &
 sim_pid=$!
@@ -42,7 +56,7 @@ for _ in $(seq 1 120); do [[ -f "$work/sim.conf" ]] && break; sleep 1; done
 [[ -f "$work/sim.conf" ]] || { echo "the simulator did not start; see $work/sim.log" >&2; exit 1; }
 
 cat >"$work/node.conf" <<CONF
-include file("$home/conf/liqheat.conf")
+include file("$work/cassandra.conf")
 include file("$work/sim.conf")
 liqheat.http.port = $http_port
 pekko.remote.artery.canonical.port = $artery_port
@@ -101,9 +115,10 @@ done
 read -r t1 trades1 ticks1 lag1 < <(sample)
 worst_lag=$(python3 -c "print(max(float('$worst_lag'), float('$lag1')))")
 
-jcmd "$node_pid" GC.run >/dev/null
-sleep 2
-heap_used_kb=$(jcmd "$node_pid" GC.heap_info | awk '/garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="used") {gsub(/K,?/,"",$(i+1)); print $(i+1)}}')
+# The live heap: a class histogram collects first and counts only what is reachable. (The heap's
+# "used" after GC.run is no measure: G1 keeps regions it could return.)
+jcmd "$node_pid" GC.class_histogram >"$work/class-histogram-$markets.txt"
+heap_used_kb=$(awk '/^Total/ {print int($3 / 1024)}' "$work/class-histogram-$markets.txt")
 hz=$(getconf CLK_TCK)
 
 python3 - <<PY | tee -a "$results/capacity-$(date -u +%Y%m%d).txt"
@@ -116,6 +131,6 @@ grace = min(120, max(2, 2 * $speed))
 holds = rate >= 0.9 * expected and $worst_lag <= 300 + grace + 30
 print(f"capacity: {$markets} markets at x{$speed} ({expected:.0f} simulated trades/s): ingested {rate:,.0f} trades/s,"
       f" node CPU {cores:.2f} cores, worst freeze lag {$worst_lag:.0f} s of exchange time (window 300 s + grace {grace:.0f} s),"
-      f" live heap after GC {heap_mb:.0f} MiB = {heap_mb * 1024 / $markets:.0f} KiB per market;"
+      f" live heap {heap_mb:.0f} MiB = {heap_mb * 1024 / $markets:.0f} KiB per market, node included;"
       f" {'holds' if holds else 'DOES NOT HOLD'} (load {open('/proc/loadavg').read().split()[0]}, -Xmx$heap)")
 PY

@@ -142,6 +142,8 @@ class FailoverIT {
     note("failover: killed %s (SIGKILL) hosting %d markets %s; bands flowed again for every moved market %.1f s after"
         + " the kill (split-brain resolver stable-after %s, counted twice, included)", victim.name, moved.size(), moved,
         recoveryMs / 1000.0, ConfigFactory.load().getString("pekko.cluster.split-brain-resolver.stable-after"));
+    moved.forEach(market -> note("  %s: bands again %.1f s after the kill", market,
+        (watch(market).firstPast(killedAt).getAsLong() - killedAtWall) / 1000.0));
     for (NodeProcess survivor : survivors) {
       await(survivor.name + " sees " + victim.name + " removed", () -> {
         JsonNode view = cluster(survivor);
