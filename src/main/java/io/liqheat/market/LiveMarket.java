@@ -48,8 +48,10 @@ public final class LiveMarket {
   private record HeldBatch(String source, long sequence, InputBatch batch) {}
 
   /**
-   * At most this many live batches wait for a backfill (a few seconds of a busy market's batches);
-   * beyond it the oldest are dropped and counted as late, since the backfill is then overdue anyway.
+   * At most this many live batches wait for a backfill: about 25 s of a busy market's batches at the
+   * connectors' 100 ms, ample for one history request. Beyond it the oldest are dropped and counted
+   * as late. They are lost (the backfill ends at the last whole minute before it was asked for, so
+   * before them), and their window freezes with the coverage it has left.
    */
   static final int MAX_HELD_BATCHES = 256;
 
@@ -135,7 +137,7 @@ public final class LiveMarket {
       long covered = batch.heartbeatMs() == InputBatch.NO_HEARTBEAT ? Long.MIN_VALUE : batch.heartbeatMs();
       while (!heldForBackfill.isEmpty()) {
         HeldBatch held = heldForBackfill.poll();
-        apply(held.source(), held.sequence(), held.batch().after(covered));
+        apply(held.source(), held.sequence(), covered == Long.MIN_VALUE ? held.batch() : held.batch().after(covered));
       }
       return backfilled;
     }

@@ -33,7 +33,8 @@ public sealed interface MarketCommand extends CborSerializable {
   /**
    * Sharding's stop message for a hand-over (a rebalance, a node leaving). A persist in progress
    * finishes first, since commands wait while one runs, so the window being frozen is in the journal
-   * before the market starts on its new node.
+   * before the market starts on its new node. Live input held for a backfill is dropped with the
+   * entity; the new one asks for a backfill of its own, which covers it.
    */
   record Stop() implements MarketCommand {}
 }
