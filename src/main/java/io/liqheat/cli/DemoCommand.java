@@ -3,7 +3,6 @@ package io.liqheat.cli;
 import static io.liqheat.cli.CommandOutput.say;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.liqheat.cassandra.CassandraMode;
 import io.liqheat.cassandra.CassandraProvisioner;
 import io.liqheat.market.ExchangeClock;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -73,8 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
     CassandraProvisioner.ensureReady(loaded, line -> say(out, line));
 
     say(out, "simulating " + history + " of history for " + DemoMarkets.specs().size() + " markets ...");
-    ActorSystem<Void> simulatorSystem = ActorSystem.create(Behaviors.empty(), "simulator",
-        ConfigFactory.parseString("pekko.actor.provider = local").withFallback(ConfigFactory.load()));
+    ActorSystem<Void> simulatorSystem = SimServer.actorSystem();
     long sinceMs = System.currentTimeMillis();
     Clock exchangeClock = ExchangeClock.scaled(speed, sinceMs);
     try (SimulatedExchange sim = new SimulatedExchange(simulatorSystem, DemoMarkets.specs(), seed, history, exchangeClock)) {

@@ -2,7 +2,6 @@ package io.liqheat.cli;
 
 import static io.liqheat.cli.CommandOutput.say;
 
-import com.typesafe.config.ConfigFactory;
 import io.liqheat.market.ExchangeClock;
 import io.liqheat.sim.DemoMarkets;
 import io.liqheat.sim.SimServer;
@@ -18,7 +17,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,8 +65,7 @@ public final class SimulateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     long sinceMs = System.currentTimeMillis();
     Clock exchangeClock = ExchangeClock.scaled(speed, sinceMs);
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "simulator",
-        ConfigFactory.parseString("pekko.actor.provider = local").withFallback(ConfigFactory.load()));
+    ActorSystem<Void> system = SimServer.actorSystem();
     try (SimulatedExchange sim = new SimulatedExchange(system,
         syntheticMarkets == null ? DemoMarkets.specs() : DemoMarkets.synthetic(syntheticMarkets), seed, history, exchangeClock)) {
       ServerBinding binding = SimServer.start(system, sim, "127.0.0.1", port).toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -66,8 +66,7 @@ public final class Connectors {
 
   /** Stops one connector and forgets it. */
   public CompletionStage<Done> stop(ExchangeConnector connector) {
-    running.remove(connector);
-    return connector.stop();
+    return running.remove(connector) ? connector.stop() : CompletableFuture.completedFuture(Done.getInstance());
   }
 
   public List<ConnectorStatus> status() {
@@ -76,8 +75,11 @@ public final class Connectors {
     return all;
   }
 
+  /** Stops and forgets every connector running here; a connector entity stopping later finds none left to stop. */
   public CompletionStage<Done> stop() {
-    return CompletableFuture.allOf(running.stream()
+    List<ExchangeConnector> stopping = List.copyOf(running);
+    running.clear();
+    return CompletableFuture.allOf(stopping.stream()
             .map(connector -> connector.stop().toCompletableFuture())
             .toArray(CompletableFuture[]::new))
         .thenApply(all -> Done.getInstance());

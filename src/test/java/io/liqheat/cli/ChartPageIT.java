@@ -3,7 +3,6 @@ package io.liqheat.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.typesafe.config.ConfigFactory;
 import io.liqheat.cassandra.RunningCassandra;
 import io.liqheat.sim.DemoMarkets;
 import io.liqheat.sim.SimMarketSpec;
@@ -22,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,8 +68,7 @@ class ChartPageIT {
         "no Chromium at " + CHROMIUM + " with its driver at " + CHROMEDRIVER
             + ": install Debian's chromium and chromium-driver (.ci/run does) to run the browser test");
     RunningCassandra cassandra = TestCassandra.shared();
-    simulatorSystem = ActorSystem.create(Behaviors.empty(), "simulator",
-        ConfigFactory.parseString("pekko.actor.provider = local").withFallback(ConfigFactory.load()));
+    simulatorSystem = SimServer.actorSystem();
     // One asset on three exchanges keeps the machine's load down and still has an exchange filter.
     List<SimMarketSpec> btc = DemoMarkets.specs().stream().filter(spec -> spec.market().baseAsset().equals("BTC")).toList();
     sim = new SimulatedExchange(simulatorSystem, btc, 1, Duration.ofHours(2), Clock.systemUTC());

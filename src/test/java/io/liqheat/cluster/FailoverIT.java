@@ -34,7 +34,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,8 +76,7 @@ class FailoverIT {
 
     long sinceMs = System.currentTimeMillis();
     exchangeClock = ExchangeClock.scaled(SPEED, sinceMs);
-    simulatorSystem = ActorSystem.create(Behaviors.empty(), "simulator",
-        ConfigFactory.parseString("pekko.actor.provider = local").withFallback(ConfigFactory.load()));
+    simulatorSystem = SimServer.actorSystem();
     sim = new SimulatedExchange(simulatorSystem, DemoMarkets.specs(), 7, HISTORY, exchangeClock);
     simBinding = SimServer.start(simulatorSystem, sim, "127.0.0.1", 0).toCompletableFuture().get(30, TimeUnit.SECONDS);
     markets = sim.markets();
