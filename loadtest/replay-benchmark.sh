@@ -22,5 +22,5 @@ trap '"$home/bin/liqheat" cassandra stop --config "$config" >/dev/null 2>&1 || t
 for run in first second; do
   echo "== $run replay"
   "$home/bin/liqheat" replay --config "$config" --market binance:BTCUSDT --bars "$work/bars.csv" --batch-bars 500 2>/dev/null \
-    | grep -E '^replayed'
+    | grep -E '^replayed| answered '
 done

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * The projection's writes: one upsert per frozen window into {@code frames_by_market_day}, and per
@@ -68,6 +71,14 @@ final class FramesWriter {
     return session
         .executeAsync(batch.setExecutionProfileName(ReadSideTables.PROFILE).setIdempotence(true).build())
         .thenApply(rs -> Done.getInstance());
+  }
+
+  /**
+   * Writes every row, one partition's rows per unlogged batch ({@link #writeBatch}), up to {@code
+   * parallelism} batches in flight; completes when all are written, in no particular order.
+   */
+  CompletionStage<Done> writeAll(List<FrozenFrameRow> rows, int parallelism, ActorSystem<?> system) {
+    return Source.from(partitionBatches(rows)).mapAsyncUnordered(parallelism, this::writeBatch).runWith(Sink.ignore(), system);
   }
 
   /**

@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.stream.javadsl.Sink;
-import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * Writes a market's replayed rows with the projection's own {@link FramesWriter} (the same
@@ -38,9 +36,7 @@ final class RowWriter implements RowSink {
   @Override
   public CompletionStage<Done> accept(List<FrozenFrameRow> rows) {
     rows.forEach(row -> lastByVersion.put(row.modelVersion(), row));
-    return Source.from(FramesWriter.partitionBatches(rows))
-        .mapAsyncUnordered(writeParallelism, writer::writeBatch)
-        .runWith(Sink.ignore(), system);
+    return writer.writeAll(rows, writeParallelism, system);
   }
 
   /**
