@@ -17,7 +17,7 @@ final class PublishedAt {
   private PublishedAt() {}
 
   /** The field's value, or -1 when the view has no frame yet (publishedAt 0) or lacks the field. */
-  static long of(String json) {
+  static long of(byte[] json) {
     try (JsonParser parser = JSON.createParser(json)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return -1;

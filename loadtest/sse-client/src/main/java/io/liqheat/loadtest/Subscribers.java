@@ -17,12 +17,13 @@ import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.MediaTypes;
 import org.apache.pekko.http.javadsl.model.headers.Accept;
-import org.apache.pekko.http.javadsl.model.sse.ServerSentEvent;
-import org.apache.pekko.http.javadsl.unmarshalling.sse.EventStreamUnmarshalling;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.SharedKillSwitch;
+import org.apache.pekko.stream.javadsl.Framing;
+import org.apache.pekko.stream.javadsl.FramingTruncation;
 import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
 
 /**
  * The SSE subscribers: each one its own TCP connection (as browsers behind one address would be),
@@ -31,6 +32,11 @@ import org.apache.pekko.stream.javadsl.Source;
  * milliseconds (publishedAt's resolution).
  */
 final class Subscribers {
+
+  /** Events end with a blank line; this server ends lines with LF only. */
+  private static final ByteString EVENT_END = ByteString.fromString("\n\n");
+  /** Far above any bands event (a few kB), so only a broken stream hits it. */
+  private static final int MAX_EVENT_BYTES = 4 * 1024 * 1024;
 
   private final ActorSystem system;
   private final Materializer materializer;
@@ -78,14 +84,14 @@ final class Subscribers {
     return answered;
   }
 
-  private CompletionStage<Source<ServerSentEvent, NotUsed>> events(HttpResponse response, boolean asset,
+  private CompletionStage<Source<ByteString, NotUsed>> events(HttpResponse response, boolean asset,
       CompletableFuture<Void> answered) {
     if (response.status().intValue() != 200) {
       return response.entity().toStrict(10_000, materializer).thenApply(body -> {
         String text = body.getData().utf8String();
         refused(response.status().intValue() + " " + text.substring(0, Math.min(120, text.length())));
         answered.complete(null);
-        return Source.<ServerSentEvent>empty();
+        return Source.<ByteString>empty();
       });
     }
     open.incrementAndGet();
@@ -93,20 +99,22 @@ final class Subscribers {
       openAssets.incrementAndGet();
     }
     answered.complete(null);
-    return EventStreamUnmarshalling.fromEventsStream(system).unmarshal(response.entity(), materializer);
+    return CompletableFuture.completedFuture(response.entity().getDataBytes()
+        .via(Framing.delimiter(EVENT_END, MAX_EVENT_BYTES, FramingTruncation.DISALLOW))
+        .mapMaterializedValue(ignored -> NotUsed.getInstance()));
   }
 
   private void refused(String reason) {
     refusals.computeIfAbsent(reason, key -> new AtomicInteger()).incrementAndGet();
   }
 
-  private void received(ServerSentEvent event, Recorder latency) {
-    String type = event.getEventType().orElse("message");
+  private void received(ByteString event, Recorder latency) {
+    String type = SseFrame.type(event);
     switch (type) {
       case "bands" -> {
         if (measuring) {
           long now = System.currentTimeMillis();
-          long published = PublishedAt.of(event.getData());
+          long published = PublishedAt.of(SseFrame.data(event));
           bands.increment();
           if (published > 0) {
             latency.recordValue(Math.max(0, now - published));
