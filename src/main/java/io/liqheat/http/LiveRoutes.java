@@ -1,7 +1,5 @@
 package io.liqheat.http;
 
-import static org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling.toEventStream;
-
 import io.liqheat.ingest.ConnectorStatus;
 import io.liqheat.market.Exchange;
 import io.liqheat.market.InvalidMarketIdException;
@@ -12,7 +10,7 @@ import io.liqheat.market.MarketStatus;
 import io.liqheat.market.WindowClosed;
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +22,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
-import org.apache.pekko.http.javadsl.model.sse.ServerSentEvent;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
 
 /**
  * The live half of the API: the market list, live bands per market and per asset, and their SSE
@@ -38,6 +36,9 @@ import org.apache.pekko.stream.javadsl.Source;
  * window freezes. Every event's id is the start of the newest frozen window the client has been
  * told of; a client reconnecting with {@code Last-Event-ID} gets the frozen windows after it (from
  * the day this node keeps in memory), then a snapshot.
+ *
+ * <p>Events go out already encoded ({@link SseEncoding}): a {@code bands} event is one
+ * {@link ByteString} per view and update, written as is to every client of that view.
  */
 public final class LiveRoutes extends AllDirectives {
 
@@ -143,66 +144,57 @@ public final class LiveRoutes extends AllDirectives {
         throw ApiException.tooManyRequests("this client already holds " + settings.sseMaxPerClient()
             + " streams (liqheat.http.sse.max-per-client)");
       }
-      Source<ServerSentEvent, NotUsed> events = resumed(markets, resumeAfter, query)
-          .concat(Source.lazySingle(() -> withType("snapshot", bandsEvent(subject, markets, query))))
+      Source<ByteString, NotUsed> events = resumed(markets, resumeAfter, query)
+          .concat(Source.lazySingle(() -> sharedView(subject, markets, query).snapshotEvent()))
           .concat(live(markets, subject, query))
-          .keepAlive(settings.sseHeartbeat(), ServerSentEvent::heartbeat)
+          .keepAlive(settings.sseHeartbeat(), () -> SseEncoding.HEARTBEAT)
           .watchTermination((notUsed, done) -> {
             done.whenComplete((ok, failure) -> limiter.release(client));
             return NotUsed.getInstance();
           });
-      return completeOK(events, toEventStream());
+      return completeOK(events, SseEncoding.TO_EVENT_STREAM);
     }));
   }
 
-  private Source<ServerSentEvent, NotUsed> resumed(List<MarketId> markets, long after, DisplayQuery query) {
+  private Source<ByteString, NotUsed> resumed(List<MarketId> markets, long after, DisplayQuery query) {
     if (after == Long.MAX_VALUE) {
       return Source.empty();
     }
-    List<ServerSentEvent> events = new ArrayList<>();
+    List<WindowClosed> windows = new ArrayList<>();
     for (MarketId market : markets) {
-      for (WindowClosed window : hub.state(market).closedAfter(after)) {
-        events.add(frozenEvent(window, query));
-      }
+      windows.addAll(hub.state(market).closedAfter(after));
     }
-    events.sort((a, b) -> Long.compare(eventId(a.getId().orElse("0")), eventId(b.getId().orElse("0"))));
-    return Source.from(events);
+    windows.sort(Comparator.comparingLong(WindowClosed::windowStartMs));
+    return Source.from(windows).map(window -> frozenEvent(window, query));
   }
 
-  private Source<ServerSentEvent, NotUsed> live(List<MarketId> markets, String subject, DisplayQuery query) {
+  private Source<ByteString, NotUsed> live(List<MarketId> markets, String subject, DisplayQuery query) {
     return Source.from(markets)
         .flatMapMerge(Math.max(1, markets.size()), hub::updates)
         .conflateWithSeed(PendingUpdates::of, PendingUpdates::add)
         .mapConcat(pending -> {
-          List<ServerSentEvent> events = new ArrayList<>();
+          List<ByteString> events = new ArrayList<>();
           for (WindowClosed window : pending.frozen()) {
             events.add(frozenEvent(window, query));
           }
           if (pending.frameChanged()) {
-            events.add(bandsEvent(subject, markets, query));
+            events.add(sharedView(subject, markets, query).bandsEvent());
             publishToSend.sent(pending.newestPublishedMs());
           }
           return events;
         });
   }
 
-  /** The view's {@code bands} event, rendered once per update for all clients of the same view. */
-  private ServerSentEvent bandsEvent(String subject, List<MarketId> markets, DisplayQuery query) {
-    return sharedViews.event(subject, markets, query, hub, () -> event("bands", view(subject, markets, query)));
+  /** The view as of now, rendered once per update for all clients of the same view. */
+  private RenderedView sharedView(String subject, List<MarketId> markets, DisplayQuery query) {
+    return sharedViews.view(subject, markets, query, hub, () -> {
+      BandsView view = view(subject, markets, query);
+      return RenderedView.of(ApiJson.write(view), Long.toString(view.lastFrozenWindowStart()));
+    });
   }
 
-  private static ServerSentEvent withType(String type, ServerSentEvent event) {
-    return ServerSentEvent.create(event.getData(), Optional.of(type), event.getId(), event.getRetry());
-  }
-
-  private static ServerSentEvent event(String type, BandsView view) {
-    return ServerSentEvent.create(ApiJson.write(view), Optional.of(type), Optional.of(Long.toString(view.lastFrozenWindowStart())),
-        java.util.OptionalInt.empty());
-  }
-
-  private static ServerSentEvent frozenEvent(WindowClosed window, DisplayQuery query) {
-    return ServerSentEvent.create(ApiJson.write(FrozenWindowDto.of(window, query)), Optional.of("frozen"),
-        Optional.of(Long.toString(window.windowStartMs())), java.util.OptionalInt.empty());
+  private static ByteString frozenEvent(WindowClosed window, DisplayQuery query) {
+    return SseEncoding.event("frozen", Long.toString(window.windowStartMs()), ApiJson.write(FrozenWindowDto.of(window, query)));
   }
 
   private static long eventId(String id) {

@@ -5,18 +5,17 @@ import io.liqheat.market.MarketId;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.apache.pekko.http.javadsl.model.sse.ServerSentEvent;
 
 /**
- * The newest rendered SSE {@code bands} event of each live view (subject, markets, display
- * parameters), shared by every SSE client of that view. On a recompute the first client to ask
- * renders it (band extraction, nearest clusters, JSON) and the others reuse it, so that work is per
+ * The newest rendering of each live view (subject, markets, display parameters), shared by every SSE
+ * client of that view. On a recompute the first client to ask renders it (band extraction, nearest
+ * clusters, JSON, the encoded {@code bands} event) and the others reuse it, so that work is per
  * distinct view and update, not per client: the load test showed it dominating server CPU at
  * thousands of clients.
  *
  * <p>An entry is reused only while every market's newest frame is the very same object and its last
  * frozen window is unchanged, the only inputs of a view. The inputs are read before rendering, so a
- * reused text is never older than what the asking client saw.
+ * reused view is never older than what the asking client saw.
  */
 final class SharedViews {
 
@@ -25,7 +24,7 @@ final class SharedViews {
 
   private record Key(String subject, List<MarketId> markets, DisplayQuery query) {}
 
-  private record Rendered(LiveFrame[] frames, long[] lastFrozen, ServerSentEvent event) {
+  private record Cached(LiveFrame[] frames, long[] lastFrozen, RenderedView view) {
 
     boolean renderedFrom(LiveFrame[] otherFrames, long[] otherLastFrozen) {
       for (int i = 0; i < frames.length; i++) {
@@ -38,14 +37,14 @@ final class SharedViews {
     }
   }
 
-  private final ConcurrentHashMap<Key, Rendered> views = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Key, Cached> views = new ConcurrentHashMap<>();
 
   /**
-   * The view's event for the markets' current state, rendered by {@code render} only when no client
-   * has rendered this state yet.
+   * The view for the markets' current state, rendered by {@code render} only when no client has
+   * rendered this state yet.
    */
-  ServerSentEvent event(String subject, List<MarketId> markets, DisplayQuery query, LiveHub hub,
-      Supplier<ServerSentEvent> render) {
+  RenderedView view(String subject, List<MarketId> markets, DisplayQuery query, LiveHub hub,
+      Supplier<RenderedView> render) {
     LiveFrame[] frames = new LiveFrame[markets.size()];
     long[] lastFrozen = new long[markets.size()];
     for (int i = 0; i < frames.length; i++) {
@@ -54,15 +53,15 @@ final class SharedViews {
       lastFrozen[i] = live.lastFrozenWindowStart();
     }
     Key key = new Key(subject, markets, query);
-    Rendered cached = views.get(key);
+    Cached cached = views.get(key);
     if (cached != null && cached.renderedFrom(frames, lastFrozen)) {
-      return cached.event();
+      return cached.view();
     }
-    ServerSentEvent event = render.get();
+    RenderedView view = render.get();
     if (views.size() >= MAX_VIEWS) {
       views.clear();
     }
-    views.put(key, new Rendered(frames, lastFrozen, event));
-    return event;
+    views.put(key, new Cached(frames, lastFrozen, view));
+    return view;
   }
 }

@@ -14,7 +14,6 @@ import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
-import org.apache.pekko.http.javadsl.model.sse.ServerSentEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,8 +30,8 @@ class SharedViewsTest {
 
   private final AtomicInteger renders = new AtomicInteger();
 
-  private Supplier<ServerSentEvent> counting() {
-    return () -> ServerSentEvent.create("render " + renders.incrementAndGet(), "bands");
+  private Supplier<RenderedView> counting() {
+    return () -> RenderedView.of("render " + renders.incrementAndGet(), "0");
   }
 
   private static LiveFrame frame(MarketId market, long asOfMs) {
@@ -45,14 +44,14 @@ class SharedViewsTest {
     SharedViews views = new SharedViews();
     hub.accept(frame(BTC, 1_000));
 
-    ServerSentEvent first = views.event("binance:BTCUSDT", List.of(BTC), WIDE, hub, counting());
-    ServerSentEvent second = views.event("binance:BTCUSDT", List.of(BTC), WIDE, hub, counting());
+    RenderedView first = views.view("binance:BTCUSDT", List.of(BTC), WIDE, hub, counting());
+    RenderedView second = views.view("binance:BTCUSDT", List.of(BTC), WIDE, hub, counting());
     assertThat(second).isSameAs(first);
     assertThat(renders).hasValue(1);
 
     hub.accept(frame(BTC, 2_000));
-    ServerSentEvent afterUpdate = views.event("binance:BTCUSDT", List.of(BTC), WIDE, hub, counting());
-    assertThat(afterUpdate.getData()).isEqualTo("render 2");
+    RenderedView afterUpdate = views.view("binance:BTCUSDT", List.of(BTC), WIDE, hub, counting());
+    assertThat(afterUpdate.json()).isEqualTo("render 2");
   }
 
   @Test
@@ -61,15 +60,15 @@ class SharedViewsTest {
     SharedViews views = new SharedViews();
     hub.accept(frame(BTC, 1_000));
 
-    views.event("binance:BTCUSDT", List.of(BTC), WIDE, hub, counting());
-    views.event("binance:BTCUSDT", List.of(BTC), NARROW, hub, counting());
-    views.event("BTC", List.of(BTC, ETH), WIDE, hub, counting());
+    views.view("binance:BTCUSDT", List.of(BTC), WIDE, hub, counting());
+    views.view("binance:BTCUSDT", List.of(BTC), NARROW, hub, counting());
+    views.view("BTC", List.of(BTC, ETH), WIDE, hub, counting());
     assertThat(renders).hasValue(3);
 
     // An asset view is stale as soon as any one of its markets has a new frame.
     hub.accept(frame(ETH, 1_500));
-    assertThat(views.event("BTC", List.of(BTC, ETH), WIDE, hub, counting()).getData()).isEqualTo("render 4");
-    assertThat(views.event("binance:BTCUSDT", List.of(BTC), WIDE, hub, counting()).getData()).isEqualTo("render 1");
+    assertThat(views.view("BTC", List.of(BTC, ETH), WIDE, hub, counting()).json()).isEqualTo("render 4");
+    assertThat(views.view("binance:BTCUSDT", List.of(BTC), WIDE, hub, counting()).json()).isEqualTo("render 1");
   }
 
   @Test
@@ -77,10 +76,10 @@ class SharedViewsTest {
     LiveHub hub = new LiveHub(testKit.system(), List.of(BTC));
     SharedViews views = new SharedViews();
     hub.accept(frame(BTC, 1_000));
-    views.event("binance:BTCUSDT", List.of(BTC), WIDE, hub, counting());
+    views.view("binance:BTCUSDT", List.of(BTC), WIDE, hub, counting());
 
     hub.accept(new WindowClosed(BTC, "v1", 0, "checksum", 1.0, null, 100.0, null));
-    assertThat(views.event("binance:BTCUSDT", List.of(BTC), WIDE, hub, counting()).getData()).isEqualTo("render 2");
+    assertThat(views.view("binance:BTCUSDT", List.of(BTC), WIDE, hub, counting()).json()).isEqualTo("render 2");
   }
 
   @Test
@@ -89,10 +88,10 @@ class SharedViewsTest {
     SharedViews views = new SharedViews();
     hub.accept(frame(BTC, 1_000));
     for (int i = 0; i <= SharedViews.MAX_VIEWS; i++) {
-      views.event("binance:BTCUSDT", List.of(BTC), new DisplayQuery(0.01 + i * 1e-6, 0.0, 20, Optional.empty()), hub, counting());
+      views.view("binance:BTCUSDT", List.of(BTC), new DisplayQuery(0.01 + i * 1e-6, 0.0, 20, Optional.empty()), hub, counting());
     }
     // The first view was dropped when the limit was reached, so asking again renders it again.
-    views.event("binance:BTCUSDT", List.of(BTC), new DisplayQuery(0.01, 0.0, 20, Optional.empty()), hub, counting());
+    views.view("binance:BTCUSDT", List.of(BTC), new DisplayQuery(0.01, 0.0, 20, Optional.empty()), hub, counting());
     assertThat(renders).hasValue(SharedViews.MAX_VIEWS + 2);
   }
 }
