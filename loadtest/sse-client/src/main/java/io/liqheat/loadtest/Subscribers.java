@@ -20,8 +20,6 @@ import org.apache.pekko.http.javadsl.model.headers.Accept;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.SharedKillSwitch;
-import org.apache.pekko.stream.javadsl.Framing;
-import org.apache.pekko.stream.javadsl.FramingTruncation;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
 
@@ -33,8 +31,6 @@ import org.apache.pekko.util.ByteString;
  */
 final class Subscribers {
 
-  /** Events end with a blank line; this server ends lines with LF only. */
-  private static final ByteString EVENT_END = ByteString.fromString("\n\n");
   /** Far above any bands event (a few kB), so only a broken stream hits it. */
   private static final int MAX_EVENT_BYTES = 4 * 1024 * 1024;
 
@@ -100,7 +96,7 @@ final class Subscribers {
     }
     answered.complete(null);
     return CompletableFuture.completedFuture(response.entity().getDataBytes()
-        .via(Framing.delimiter(EVENT_END, MAX_EVENT_BYTES, FramingTruncation.DISALLOW))
+        .via(SseEventSplitter.events(MAX_EVENT_BYTES))
         .mapMaterializedValue(ignored -> NotUsed.getInstance()));
   }
 
