@@ -37,9 +37,8 @@ final class JournalCommandRunner {
       "pekko.actor.provider = local\n"
           // The command's own output says what happened; Pekko's INFO lines would only bury it.
           + "pekko.loglevel = WARNING\n"
-          // A batch of a read-side partition's rows is ~40 kB, above Cassandra's 5 KiB warning
-          // threshold (batch_size_warn_threshold) by design (FramesWriter.writeBatch); the driver
-          // would log that server warning once per batch.
+          // The driver would log any server warning once per request, thousands of times in a
+          // rebuild; failures still fail the command and are reported by it.
           + "datastax-java-driver.advanced.request.log-warnings = false\n"
           // Journal pages of 100 events (~0.85 MB) rather than the plugin's 500 (~4 MB): as fast
           // (measured: no difference from 100 to 2,000), and several markets' pages at once are less

@@ -95,7 +95,7 @@ public final class ReplayCommand implements Callable<Integer> {
       // cluster, sharding starting and the entity recovering, which every command pays, replaying or
       // not. It is reported on its own line, not hidden.
       long nodeStarted = System.nanoTime();
-      awaitFrozen(node, marketId, Long.MIN_VALUE);
+      awaitAnswer(node, marketId);
       say(out, String.format(Locale.ROOT, "%s answered %.2f s after the node started", marketId,
           (System.nanoTime() - nodeStarted) / 1e9));
       long started = System.nanoTime();
@@ -123,7 +123,7 @@ public final class ReplayCommand implements Callable<Integer> {
       awaitProjected(node, marketId, status.lastFrozenWindowStartMs());
       double projectedSeconds = (System.nanoTime() - started) / 1e9;
       say(out, String.format(Locale.ROOT,
-          "replayed %d bars into %s: every window frozen %.2f s and projected %.2f s after the first batch;"
+          "replayed %d bars into %s: every window frozen %.2f s and projected %.2f s from the first batch on;"
               + " %d inputs accepted, %d late, %d invalid; %d windows frozen in all, the last at %s, checksum %s",
           recorded.size(), marketId, frozenSeconds, projectedSeconds, accepted, late, invalid, status.framesFrozen(),
           Instant.ofEpochMilli(status.lastFrozenWindowStartMs()), status.lastChecksum()));
@@ -147,6 +147,22 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         TimeUnit.MILLISECONDS.sleep(Math.min(5_000, 250L * attempt));
       }
+    }
+  }
+
+  private void awaitAnswer(LiqheatNode node, MarketId market) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        node.status(market, ASK_TIMEOUT).toCompletableFuture().get();
+        return;
+      } catch (ExecutionException e) {
+        // sharding is still starting or the entity still recovering; ask again
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException(market + " did not answer within " + timeout);
+      }
+      TimeUnit.MILLISECONDS.sleep(50);
     }
   }
 

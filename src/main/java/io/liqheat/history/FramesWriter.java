@@ -1,10 +1,12 @@
 package io.liqheat.history;
 
+import io.liqheat.market.MarketId;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import io.liqheat.market.MarketId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +30,12 @@ final class FramesWriter {
       "INSERT INTO " + ReadSideTables.PROGRESS
           + " (market, model_version, last_window_start_ms, last_sequence_nr, updated_at) VALUES (?, ?, ?, ?, ?)";
 
-  /** A batch's rows, frames and other columns, stay below this: 40 KB, under the 50 KiB limit with room to spare. */
+  /**
+   * A batch's rows, frames and other columns, stay below this. Cassandra applies its batch size
+   * thresholds ({@code batch_size_warn/fail_threshold}) only to batches that span partitions
+   * (CASSANDRA-10876), and ours never do, so this bound is our own: one mutation of a few frames,
+   * small for a 1 GiB node's heap and well inside a request timeout. Larger batches are untested.
+   */
   static final long MAX_BATCH_FRAME_BYTES = 40_000;
   /** The other columns of a row, keys, checksums and numbers, with their cell overhead: generously. */
   private static final long ROW_BYTES_BESIDES_FRAME = 600;
@@ -82,33 +89,43 @@ final class FramesWriter {
   }
 
   /**
-   * Rows cut into batches for {@link #writeBatch}: consecutive rows of one partition, at most
-   * {@link #MAX_BATCH_FRAME_BYTES} of frames each. Cassandra refuses a batch above {@code
-   * batch_size_fail_threshold} (50 KiB by default), and a frame of the default calibration is 8 kB.
+   * Rows cut into batches for {@link #writeBatch}: the rows of one partition, in their order, at most
+   * {@link #MAX_BATCH_FRAME_BYTES} of frames each. Rows are grouped by partition first, since several
+   * markets freezing the same window arrive interleaved, and a batch of consecutive rows only would
+   * then hold one row. The order across partitions does not matter: a batch of rows is written whole
+   * before anything is committed for it.
    */
   static List<List<FrozenFrameRow>> partitionBatches(List<FrozenFrameRow> rows) {
-    List<List<FrozenFrameRow>> batches = new ArrayList<>();
-    List<FrozenFrameRow> current = new ArrayList<>();
-    long bytes = 0;
+    Map<Partition, List<FrozenFrameRow>> byPartition = new LinkedHashMap<>();
     for (FrozenFrameRow row : rows) {
-      long rowBytes = FrameCodec.encodedSize(row.frame()) + ROW_BYTES_BESIDES_FRAME;
-      if (!current.isEmpty() && (bytes + rowBytes > MAX_BATCH_FRAME_BYTES || !samePartition(current.get(0), row))) {
-        batches.add(current);
-        current = new ArrayList<>();
-        bytes = 0;
-      }
-      current.add(row);
-      bytes += rowBytes;
+      byPartition.computeIfAbsent(Partition.of(row), key -> new ArrayList<>()).add(row);
     }
-    if (!current.isEmpty()) {
+    List<List<FrozenFrameRow>> batches = new ArrayList<>();
+    for (List<FrozenFrameRow> partitionRows : byPartition.values()) {
+      List<FrozenFrameRow> current = new ArrayList<>();
+      long bytes = 0;
+      for (FrozenFrameRow row : partitionRows) {
+        long rowBytes = FrameCodec.encodedSize(row.frame()) + ROW_BYTES_BESIDES_FRAME;
+        if (!current.isEmpty() && bytes + rowBytes > MAX_BATCH_FRAME_BYTES) {
+          batches.add(current);
+          current = new ArrayList<>();
+          bytes = 0;
+        }
+        current.add(row);
+        bytes += rowBytes;
+      }
       batches.add(current);
     }
     return batches;
   }
 
-  private static boolean samePartition(FrozenFrameRow a, FrozenFrameRow b) {
-    return a.market().equals(b.market()) && a.modelVersion().equals(b.modelVersion()) && a.day().equals(b.day());
+  /** The key of {@code frames_by_market_day}'s partitions. */
+  private record Partition(MarketId market, String modelVersion, String day) {
+    static Partition of(FrozenFrameRow row) {
+      return new Partition(row.market(), row.modelVersion(), row.day());
+    }
   }
+
 
   /**
    * Records, for each market and model version in {@code written}, its last row. The rows must be

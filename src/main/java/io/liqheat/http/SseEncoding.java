@@ -22,8 +22,10 @@ import org.apache.pekko.util.ByteString;
 final class SseEncoding {
 
   /**
-   * What an idle stream sends to keep proxies from closing it: Pekko's heartbeat, an event with empty
-   * data, which EventSource and the page ignore.
+   * What an idle stream sends to keep proxies from closing it: Pekko's heartbeat, kept for the clients
+   * that know it. It is an event with empty data, not a comment: a browser's EventSource dispatches it
+   * as a {@code message} event, which no listener of ours handles, and the page's own reader drops it
+   * as an event without JSON.
    */
   static final ByteString HEARTBEAT = ByteString.fromString("data:\n\n", StandardCharsets.UTF_8);
 

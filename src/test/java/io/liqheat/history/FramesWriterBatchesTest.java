@@ -24,8 +24,31 @@ class FramesWriterBatchesTest {
     for (List<FrozenFrameRow> batch : batches) {
       assertThat(batch).extracting(row -> row.modelVersion() + "/" + row.day()).containsOnly(batch.get(0).modelVersion()
           + "/" + batch.get(0).day());
-      assertThat(batch.stream().mapToLong(row -> FrameCodec.encodedSize(row.frame())).sum()).isLessThan(40_000);
+      assertThat(batch.stream().mapToLong(row -> FrameCodec.encodedSize(row.frame())).sum()).isLessThan(FramesWriter.MAX_BATCH_FRAME_BYTES);
     }
     assertThat(batches).hasSizeLessThan(rows.size() / 2);
+  }
+
+  @Test
+  void interleavedMarketsStillBatchByPartition() {
+    // Live, several markets freeze the same window together, so the tag stream interleaves them.
+    long start = Instant.parse("2026-11-20T10:00:00Z").toEpochMilli();
+    List<FrozenFrameRow> btc = ReadSideRows.chain(MarketId.parse("binance:BTCUSDT"), "v1", start, 6, 97_000);
+    List<FrozenFrameRow> eth = ReadSideRows.chain(MarketId.parse("binance:ETHUSDT"), "v1", start, 6, 3_500);
+    List<FrozenFrameRow> interleaved = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      interleaved.add(btc.get(i));
+      interleaved.add(eth.get(i));
+    }
+
+    List<List<FrozenFrameRow>> batches = FramesWriter.partitionBatches(interleaved);
+
+    assertThat(batches.stream().flatMap(List::stream).toList()).containsExactlyInAnyOrderElementsOf(interleaved);
+    for (List<FrozenFrameRow> batch : batches) {
+      assertThat(batch).extracting(FrozenFrameRow::market).containsOnly(batch.get(0).market());
+      // Within a partition the rows keep their order.
+      assertThat(batch).extracting(FrozenFrameRow::windowStartMs).isSorted();
+    }
+    assertThat(batches).hasSizeLessThan(interleaved.size() / 2);
   }
 }
