@@ -12,6 +12,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Before a connection goes live, fills each market's gap from the exchange's history: from the
@@ -37,6 +39,7 @@ public final class GapBackfill {
    */
   private static final int LANES = 3;
   private static final InputBatch NOTHING = InputBatch.builder().build();
+  private static final Logger log = LoggerFactory.getLogger(GapBackfill.class);
 
   private GapBackfill() {}
 
@@ -61,6 +64,7 @@ public final class GapBackfill {
    */
   private static CompletionStage<Done> passes(
       List<MarketId> markets, MarketBackfills backfills, ConnectorMonitor monitor, int left) {
+    long started = System.nanoTime();
     List<CompletableFuture<Boolean>> lanes = new ArrayList<>();
     for (int lane = 0; lane < Math.min(LANES, markets.size()); lane++) {
       CompletionStage<Boolean> anyFilled = CompletableFuture.completedFuture(false);
@@ -71,7 +75,16 @@ public final class GapBackfill {
       lanes.add(anyFilled.toCompletableFuture());
     }
     return CompletableFuture.allOf(lanes.toArray(CompletableFuture[]::new))
-        .thenCompose(all -> lanes.stream().anyMatch(CompletableFuture::join) && left > 1
+        .thenCompose(all -> {
+          long filled = lanes.stream().filter(CompletableFuture::join).count();
+          // One line per pass: how long a connection waits before it streams is what an operator
+          // asks about after a failover.
+          log.info("{} {}: backfill pass {} of {} took {} ms, {} of {} lanes read a gap",
+              monitor.exchange(), monitor.connection(), MAX_PASSES - left + 1, MAX_PASSES,
+              (System.nanoTime() - started) / 1_000_000, filled, lanes.size());
+          return CompletableFuture.completedFuture(filled > 0);
+        })
+        .thenCompose(anyFilled -> anyFilled && left > 1
             ? passes(markets, backfills, monitor, left - 1)
             : CompletableFuture.completedFuture(Done.getInstance()));
   }
