@@ -15,13 +15,8 @@ home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 markets="${1:-8}"
 bars="${2:-6000}"
 parallel="${3:-4}"
-work="$(mktemp -d)"
-config="$work/bench.conf"
-cat >"$config" <<CONF
-include "$home/conf/liqheat.conf"
-liqheat.cassandra.embedded { data-dir = "$work/cassandra", cql-port = 19043, storage-port = 17001 }
-CONF
-trap '"$home/bin/liqheat" cassandra stop --config "$config" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+source "$home/loadtest/scratch-cassandra.sh"
+scratch_cassandra 19043 17001
 
 "$home/bin/liqheat" cassandra start --config "$config"
 symbols=()

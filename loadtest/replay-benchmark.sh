@@ -9,13 +9,8 @@
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bars="${1:-4000}"
-work="$(mktemp -d)"
-config="$work/bench.conf"
-cat >"$config" <<CONF
-include "$home/conf/liqheat.conf"
-liqheat.cassandra.embedded { data-dir = "$work/cassandra", cql-port = 19042, storage-port = 17000 }
-CONF
-trap '"$home/bin/liqheat" cassandra stop --config "$config" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+source "$home/loadtest/scratch-cassandra.sh"
+scratch_cassandra 19042 17000
 
 "$home/bin/liqheat" sample --out "$work" --bars "$bars" --bar-minutes 5 >/dev/null
 "$home/bin/liqheat" cassandra start --config "$config"
