@@ -22,9 +22,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -151,55 +154,39 @@ public final class ReplayCommand implements Callable<Integer> {
   }
 
   private void awaitAnswer(LiqheatNode node, MarketId market) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      try {
-        node.status(market, ASK_TIMEOUT).toCompletableFuture().get();
-        return;
-      } catch (ExecutionException e) {
-        // sharding is still starting or the entity still recovering; ask again
-      }
-      if (System.nanoTime() > deadline) {
-        throw new TimeoutException(market + " did not answer within " + timeout);
-      }
-      TimeUnit.MILLISECONDS.sleep(50);
-    }
+    // Until then sharding is still starting or the entity still recovering.
+    await(() -> node.status(market, ASK_TIMEOUT), status -> true, market + " did not answer within " + timeout);
   }
 
   private MarketStatus awaitFrozen(LiqheatNode node, MarketId market, long lastWindow) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      try {
-        MarketStatus status = node.status(market, ASK_TIMEOUT).toCompletableFuture().get();
-        if (status.lastFrozenWindowStartMs() >= lastWindow) {
-          return status;
-        }
-      } catch (ExecutionException e) {
-        // the entity is still recovering; ask again
-      }
-      checkDeadline(deadline, "frozen");
-      TimeUnit.MILLISECONDS.sleep(50);
-    }
+    return await(() -> node.status(market, ASK_TIMEOUT), status -> status.lastFrozenWindowStartMs() >= lastWindow,
+        "windows were still not frozen after " + timeout);
   }
 
   private void awaitProjected(LiqheatNode node, MarketId market, long lastWindow) throws Exception {
+    await(() -> node.lastProjectedWindow(market), projected -> projected.orElse(Long.MIN_VALUE) >= lastWindow,
+        "windows were still not projected after " + timeout);
+  }
+
+  /**
+   * Asks every 50 ms until an answer is {@code done}, and returns it; a failed ask (the entity or the
+   * read side still starting) is asked again. Gives up with {@code timeoutMessage} after {@link #timeout}.
+   */
+  private <T> T await(Supplier<CompletionStage<T>> ask, Predicate<T> done, String timeoutMessage) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       try {
-        if (node.lastProjectedWindow(market).toCompletableFuture().get().orElse(Long.MIN_VALUE) >= lastWindow) {
-          return;
+        T answer = ask.get().toCompletableFuture().get();
+        if (done.test(answer)) {
+          return answer;
         }
       } catch (ExecutionException e) {
-        // the read side is still starting; ask again
+        // not ready yet; ask again
       }
-      checkDeadline(deadline, "projected");
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException(timeoutMessage);
+      }
       TimeUnit.MILLISECONDS.sleep(50);
-    }
-  }
-
-  private void checkDeadline(long deadline, String what) throws TimeoutException {
-    if (System.nanoTime() > deadline) {
-      throw new TimeoutException("windows were still not " + what + " after " + timeout);
     }
   }
 
