@@ -5,6 +5,7 @@ import static io.liqheat.cli.CommandOutput.say;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.liqheat.ingest.ConnectorStatus;
+import io.liqheat.ingest.DeliverySettings;
 import io.liqheat.ingest.Connectors;
 import io.liqheat.ingest.IngestSettings;
 import io.liqheat.ingest.MarketInput;
@@ -116,7 +117,7 @@ public final class IngestLoadCommand implements Callable<Integer> {
         int port = binding.localAddress().getPort();
         Config ingestConfig = DemoConfig.pointedAt(system.settings().config(), port, markets);
         Connectors connectors = Connectors.start(system, IngestSettings.fromConfig(ingestConfig),
-            new ShardedMarketSink(system, Duration.ofSeconds(30)), Clock.systemUTC());
+            new ShardedMarketSink(system, new DeliverySettings(Duration.ofSeconds(30), Duration.ofSeconds(90), 1_000_000)), Clock.systemUTC());
 
         say(out, String.format(Locale.ROOT, "%s: %d markets, %d pre-rendered frames (%d trades each for bybit/okx);"
             + " warming up %d s", venue.id(), marketCount, frames.size(), venue == Exchange.BINANCE ? 1 : tradesPerFrame, warmup));

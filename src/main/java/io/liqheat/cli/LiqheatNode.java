@@ -91,7 +91,7 @@ public final class LiqheatNode implements AutoCloseable {
     Supplier<List<ConnectorStatus>> connectorStates = connectors::status;
     if (ingest.enabled()) {
       MarketSharding.keepRunning(system, ingest.markets());
-      ConnectorEntity.init(system, ingest, new ShardedMarketSink(system, ingest.deliveryTimeout()), exchangeClock,
+      ConnectorEntity.init(system, ingest, new ShardedMarketSink(system, ingest.delivery()), exchangeClock,
           connectors);
       connectorStates = ClusterConnectorStates.follow(system, List.copyOf(ingest.exchanges().keySet()), CONNECTOR_STATE_REFRESH);
     }

@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param openInterestPollInterval REST polling period of open interest where the stream lacks it
  * @param ratioPollInterval REST polling period of the long/short account ratio
  * @param backfillMaxGap a gap longer than this is backfilled only for its newest part
+ * @param requestTimeout how long one REST answer may take to arrive in full
+ * @param delivery how batches reach the entities (shared by the node, see {@link IngestSettings})
  */
 public record ConnectorSettings(
     Exchange exchange,
@@ -35,7 +37,8 @@ public record ConnectorSettings(
     Duration backfillMaxGap,
     int batchMaxMessages,
     Duration batchMaxDelay,
-    Duration deliveryTimeout,
+    Duration requestTimeout,
+    DeliverySettings delivery,
     Duration malformedLogInterval,
     Config exchangeConfig) {
 
@@ -66,13 +69,21 @@ public record ConnectorSettings(
         keys.positiveDuration("backfill.max-gap"),
         keys.positiveInt("batch.max-messages"),
         keys.positiveDuration("batch.max-delay"),
-        keys.positiveDuration("delivery-timeout"),
+        keys.positiveDuration("request-timeout"),
+        DeliverySettings.read(keys),
         keys.positiveDuration("malformed-log-interval"),
         own);
     if (settings.maxBackoff.compareTo(settings.minBackoff) < 0) {
       throw new IllegalArgumentException(block + ".reconnect.max-backoff must not be below min-backoff");
     }
     return settings;
+  }
+
+  /** The same settings against other servers (tests point a connector at a server of their own). */
+  public ConnectorSettings withUrls(URI otherWsUrl, URI otherRestUrl) {
+    return new ConnectorSettings(exchange, otherWsUrl, otherRestUrl, minBackoff, maxBackoff, randomFactor, staleAfter,
+        maxConnectionAge, pingInterval, openInterestPollInterval, ratioPollInterval, backfillMaxGap, batchMaxMessages,
+        batchMaxDelay, requestTimeout, delivery, malformedLogInterval, exchangeConfig);
   }
 
   /** Reads keys of one block and names the full key in every error, so bad config stops start-up clearly. */

@@ -1,13 +1,9 @@
 package io.liqheat.ingest;
 
-import io.liqheat.market.IngestAck;
 import io.liqheat.market.InputBatch;
 import io.liqheat.market.MarketId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Flow;
@@ -15,23 +11,33 @@ import org.apache.pekko.stream.javadsl.Flow;
 /**
  * Raw messages → parsed inputs → one batch per market → the entities. Messages are grouped by count
  * or time, whichever comes first, so that a busy stream sends few large batches and a quiet one is
- * not held back. One group is delivered at a time (markets in parallel), which keeps each market's
- * batches in order and lets a slow entity backpressure the socket instead of queueing in memory.
+ * not held back. Each market's batches then go on a lane of their own ({@link MarketLanes}): in
+ * order, one in flight per market, so a market that does not answer holds back only itself, while a
+ * slow entity still backpressures the socket once its lane is full instead of queueing in memory.
  */
 public final class IngestPipeline {
 
   private IngestPipeline() {}
 
   /**
-   * Emits one {@code Done} per delivered group. A delivery that still fails after the sink's retries
-   * fails the flow: the connection is then restarted, and its backfill covers what was not delivered.
+   * Emits one {@code Done} per group handed to the lanes. A delivery that still fails after the
+   * sink's attempts fails the flow: the connection is then restarted, and its backfill covers what
+   * was not delivered. Each materialization (each connection) has lanes of its own.
    */
   public static Flow<IngestMessage, Done, NotUsed> toEntities(
       String source, ConnectorMonitor monitor, MarketInputSink sink, ConnectorSettings settings) {
-    return Flow.of(IngestMessage.class)
-        .groupedWithin(settings.batchMaxMessages(), settings.batchMaxDelay())
-        .map(messages -> assemble(messages, monitor))
-        .mapAsync(1, batches -> deliverAll(source, batches, sink, monitor));
+    return Flow.fromMaterializer((materializer, attributes) -> {
+          MarketLanes lanes = new MarketLanes(source, sink, monitor, settings.delivery());
+          return Flow.of(IngestMessage.class)
+              .groupedWithin(settings.batchMaxMessages(), settings.batchMaxDelay())
+              .map(messages -> assemble(messages, monitor))
+              .mapAsync(1, lanes::offer)
+              .watchTermination((notUsed, done) -> {
+                done.whenComplete((ok, failure) -> lanes.close());
+                return NotUsed.getInstance();
+              });
+        })
+        .mapMaterializedValue(ignored -> NotUsed.getInstance());
   }
 
   /** Parses a group of messages into per-market batches; malformed ones are counted on the monitor. */
@@ -44,19 +50,5 @@ public final class IngestPipeline {
     Map<MarketId, InputBatch> batches = assembler.drain();
     batches.forEach((market, batch) -> monitor.marketBatch(market, batch.size(), batch.tradeTimes().length));
     return batches;
-  }
-
-  private static CompletionStage<Done> deliverAll(
-      String source, Map<MarketId, InputBatch> batches, MarketInputSink sink, ConnectorMonitor monitor) {
-    List<CompletableFuture<IngestAck>> acks = new ArrayList<>(batches.size());
-    batches.forEach((market, batch) -> acks.add(sink.deliver(source, market, batch).toCompletableFuture()));
-    List<MarketId> markets = List.copyOf(batches.keySet());
-    return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-        .thenApply(all -> {
-          for (int i = 0; i < acks.size(); i++) {
-            monitor.acknowledged(markets.get(i), acks.get(i).join());
-          }
-          return Done.getInstance();
-        });
   }
 }

@@ -5,7 +5,6 @@ import com.typesafe.config.ConfigException;
 import io.liqheat.market.Exchange;
 import io.liqheat.market.InvalidMarketIdException;
 import io.liqheat.market.MarketId;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -18,7 +17,7 @@ import java.util.Set;
  * on, {@code markets} lists {@code exchange:SYMBOL} ids. Validated whole before anything starts.
  */
 public record IngestSettings(
-    boolean enabled, List<MarketId> markets, Map<Exchange, ConnectorSettings> exchanges, Duration deliveryTimeout) {
+    boolean enabled, List<MarketId> markets, Map<Exchange, ConnectorSettings> exchanges, DeliverySettings delivery) {
 
   public static IngestSettings fromConfig(Config config) {
     String root = ConnectorSettings.ROOT;
@@ -44,8 +43,8 @@ public record IngestSettings(
     for (MarketId market : markets) {
       exchanges.computeIfAbsent(market.exchange(), exchange -> ConnectorSettings.fromConfig(config, exchange));
     }
-    Duration deliveryTimeout = new ConnectorSettings.Keys(config.getConfig(root), root).positiveDuration("delivery-timeout");
-    return new IngestSettings(enabled, List.copyOf(markets), Map.copyOf(exchanges), deliveryTimeout);
+    DeliverySettings delivery = DeliverySettings.read(new ConnectorSettings.Keys(config.getConfig(root), root));
+    return new IngestSettings(enabled, List.copyOf(markets), Map.copyOf(exchanges), delivery);
   }
 
   public List<MarketId> marketsOf(Exchange exchange) {

@@ -67,6 +67,28 @@ public final class InputBatchBuilder {
     return this;
   }
 
+  /** Appends every input of {@code batch} after those already here, as if they had come in one batch. */
+  public InputBatchBuilder append(InputBatch batch) {
+    for (int i = 0; i < batch.tradeTimes().length; i++) {
+      trade(batch.tradeTimes()[i], batch.tradePrices()[i], batch.tradeSizes()[i], batch.tradeTakerBuys()[i]);
+    }
+    for (int i = 0; i < batch.markTimes().length; i++) {
+      mark(batch.markTimes()[i], batch.markPrices()[i]);
+    }
+    openInterest.addAll(batch.openInterest());
+    ratios.addAll(batch.ratios());
+    liquidations.addAll(batch.liquidations());
+    if (batch.heartbeatMs() != InputBatch.NO_HEARTBEAT) {
+      heartbeat(batch.heartbeatMs());
+    }
+    return this;
+  }
+
+  /** The number of inputs so far, as {@link InputBatch#size()} counts them. */
+  public int size() {
+    return trades + marks + openInterest.size() + ratios.size() + liquidations.size();
+  }
+
   public boolean isEmpty() {
     return trades == 0 && marks == 0 && openInterest.isEmpty() && ratios.isEmpty() && liquidations.isEmpty()
         && heartbeatMs == InputBatch.NO_HEARTBEAT;

@@ -45,7 +45,7 @@ public final class ConnectorRig implements AutoCloseable {
     this.sim = sim;
     this.binding = binding;
     this.port = binding.localAddress().getPort();
-    this.sink = new ShardedMarketSink(system, Duration.ofSeconds(10));
+    this.sink = new ShardedMarketSink(system, new DeliverySettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 100_000));
   }
 
   /** Starts entities and a simulator of the given markets with {@code history} of simulated past. */

@@ -35,6 +35,18 @@ class ConnectorSettingsTest {
   }
 
   @Test
+  void deliveryIsReadForTheNodeAndEachExchangeAndBadValuesNameTheirKey() {
+    IngestSettings node = IngestSettings.fromConfig(with("liqheat.ingest.delivery.attempt-timeout = 2s"));
+    assertThat(node.delivery().attemptTimeout().toSeconds()).isEqualTo(2);
+    assertThat(node.delivery().giveUpAfter().toSeconds()).isEqualTo(60);
+    assertThat(ConnectorSettings.fromConfig(with(""), Exchange.BYBIT).delivery().maxPendingInputs()).isEqualTo(100_000);
+    assertThatThrownBy(() -> IngestSettings.fromConfig(with("liqheat.ingest.delivery.max-pending-inputs = 0")))
+        .hasMessageContaining("liqheat.ingest.delivery.max-pending-inputs");
+    assertThatThrownBy(() -> IngestSettings.fromConfig(with("liqheat.ingest.delivery.give-up-after = 1s")))
+        .hasMessageContaining("liqheat.ingest.delivery.give-up-after");
+  }
+
+  @Test
   void marketsAreValidatedWholeBeforeAnythingStarts() {
     IngestSettings settings = IngestSettings.fromConfig(with("liqheat.ingest.markets = [\"binance:BTCUSDT\", \"okx:BTC-USDT-SWAP\"]"));
     assertThat(settings.marketsOf(Exchange.OKX)).containsExactly(MarketId.parse("okx:BTC-USDT-SWAP"));

@@ -80,7 +80,7 @@ public final class BinanceConnector implements ExchangeConnector {
     this.clock = clock;
     this.urls = new BinanceUrls(settings.restUrl(), settings.wsUrl());
     this.restMonitor = new ConnectorMonitor(Exchange.BINANCE.id(), "binance-rest", settings.malformedLogInterval(), clock);
-    this.rest = new RestClient(system, restMonitor, settings.deliveryTimeout(), clock);
+    this.rest = new RestClient(system, restMonitor, settings.requestTimeout(), clock);
     monitors.add(restMonitor);
   }
 
@@ -158,16 +158,17 @@ public final class BinanceConnector implements ExchangeConnector {
     WebSocketSpec spec = new WebSocketSpec(urls.combinedStream(markets), List.of(), settings.pingInterval(), null);
     BinanceStreamParser streamParser = new BinanceStreamParser(new BinanceSymbols(markets));
     MessageParser parser = (text, parseSink) -> streamParser.parse(text, marks.recording(parseSink));
-    Source<String, NotUsed> live = Reconnecting.source(settings, monitor, () -> Source.completionStageSource(
+    // The pipeline runs inside the reconnecting source, so that a delivery failing for good restarts
+    // the connection, whose backfill then covers what was not delivered.
+    Source<Done, NotUsed> live = Reconnecting.source(settings, monitor, () -> Source.completionStageSource(
             GapBackfill.run(markets, backfills, monitor).thenApply(done -> {
               firstBackfill.complete(done);
-              return WebSocketFeed.connect(system, spec, settings, monitor);
+              return WebSocketFeed.connect(system, spec, settings, monitor)
+                  .map(text -> new IngestMessage(parser, text))
+                  .via(IngestPipeline.toEntities(name, monitor, backfills.onDemand(monitor), settings));
             }))
         .mapMaterializedValue(future -> NotUsed.getInstance()));
-    streams.add(live.map(text -> new IngestMessage(parser, text))
-        .via(IngestPipeline.toEntities(name, monitor, backfills.onDemand(monitor), settings))
-        .via(killSwitch.flow())
-        .runWith(Sink.ignore(), system));
+    streams.add(live.via(killSwitch.flow()).runWith(Sink.ignore(), system));
   }
 
   private void poll(List<MarketId> markets, MarketInputSink deliverTo) {

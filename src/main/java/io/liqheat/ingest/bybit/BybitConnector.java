@@ -80,12 +80,11 @@ public final class BybitConnector implements ExchangeConnector {
       ActorSystem<?> system, ConnectorSettings settings, List<MarketId> markets, MarketInputSink sink, Clock clock) {
     ConnectorSettings.Keys keys = new ConnectorSettings.Keys(settings.exchangeConfig(), BLOCK);
     int argsPerRequest = keys.positiveInt("subscribe-args-per-request");
-    Duration requestTimeout = keys.positiveDuration("request-timeout");
     Duration ipBanBackoff = keys.positiveDuration("ip-limit-backoff");
 
     ConnectorMonitor streamMonitor = new ConnectorMonitor("bybit", "bybit-ws", settings.malformedLogInterval(), clock);
     ConnectorMonitor restMonitor = new ConnectorMonitor("bybit", "bybit-rest", settings.malformedLogInterval(), clock);
-    RestClient rest = new RestClient(system, restMonitor, requestTimeout, clock, Set.of(429, 418, 403), ipBanBackoff);
+    RestClient rest = new RestClient(system, restMonitor, settings.requestTimeout(), clock, Set.of(429, 418, 403), ipBanBackoff);
     BybitEndpoints endpoints = new BybitEndpoints(settings.restUrl());
     BybitHistory history = new BybitHistory(rest, endpoints);
     CompletableFuture<Done> firstBackfill = new CompletableFuture<>();

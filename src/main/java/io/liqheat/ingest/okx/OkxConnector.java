@@ -65,9 +65,7 @@ public final class OkxConnector implements ExchangeConnector {
       }
     }
     ConnectorMonitor monitor = new ConnectorMonitor(Exchange.OKX.id(), CONNECTION, settings.malformedLogInterval(), clock);
-    Duration requestTimeout = new ConnectorSettings.Keys(settings.exchangeConfig(), ConnectorSettings.ROOT + ".exchanges.okx")
-        .positiveDuration("request-timeout");
-    RestClient rest = new RestClient(system, monitor, requestTimeout, clock);
+    RestClient rest = new RestClient(system, monitor, settings.requestTimeout(), clock);
     OkxRestPaths paths = new OkxRestPaths(settings.restUrl().toString());
     OkxInstrumentCatalog catalog = new OkxInstrumentCatalog(markets, rest, paths, monitor);
     OkxHistory history = new OkxHistory(rest, paths);

@@ -244,9 +244,6 @@ class BinanceConnectorEndToEndTest {
   }
 
   private static ConnectorSettings withRestUrl(ConnectorSettings s, URI restUrl) {
-    return new ConnectorSettings(s.exchange(), s.wsUrl(), restUrl, s.minBackoff(), s.maxBackoff(), s.randomFactor(),
-        s.staleAfter(), s.maxConnectionAge(), s.pingInterval(), s.openInterestPollInterval(), s.ratioPollInterval(),
-        s.backfillMaxGap(), s.batchMaxMessages(), s.batchMaxDelay(), s.deliveryTimeout(), s.malformedLogInterval(),
-        s.exchangeConfig());
+    return s.withUrls(s.wsUrl(), restUrl);
   }
 }

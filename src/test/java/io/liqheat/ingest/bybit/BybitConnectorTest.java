@@ -155,13 +155,9 @@ class BybitConnectorTest {
         .toCompletableFuture().get(10, TimeUnit.SECONDS);
     MarketId market = market("XRPUSDT");
     ConnectorSettings base = rig.settings(Exchange.BYBIT, WS_PATH, "ratio-poll-interval = 100ms");
-    ConnectorSettings settings = new ConnectorSettings(base.exchange(),
+    ConnectorSettings settings = base.withUrls(
         URI.create("ws://127.0.0.1:" + binding.localAddress().getPort() + WS_PATH),
-        URI.create("http://127.0.0.1:" + binding.localAddress().getPort()),
-        base.minBackoff(), base.maxBackoff(), base.randomFactor(), base.staleAfter(), base.maxConnectionAge(),
-        base.pingInterval(), base.openInterestPollInterval(), base.ratioPollInterval(), base.backfillMaxGap(),
-        base.batchMaxMessages(), base.batchMaxDelay(), base.deliveryTimeout(), base.malformedLogInterval(),
-        base.exchangeConfig());
+        URI.create("http://127.0.0.1:" + binding.localAddress().getPort()));
     BybitConnector connector = start(settings, market);
     try {
       eventually(WITHIN, () -> rest(connector), status -> status.inputs() > 0);
