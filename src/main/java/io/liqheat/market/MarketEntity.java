@@ -1,5 +1,6 @@
 package io.liqheat.market;
 
+import io.liqheat.metrics.NodeMetrics;
 import io.liqheat.model.BandQuery;
 import io.liqheat.model.Calibration;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -205,6 +207,9 @@ public final class MarketEntity extends EventSourcedBehavior<MarketCommand, Wind
   @Override
   public SignalHandler<MarketState> signalHandler() {
     return newSignalHandlerBuilder()
+        // Only a journal failure restarts this entity (its supervision, above); counted for operators,
+        // since the entity itself rides such an outage out without losing a window.
+        .onSignal(PreRestart.instance(), state -> NodeMetrics.get(context.getSystem()).cassandraError("journal"))
         .onSignal(RecoveryCompleted.instance(), state -> {
           live.recovered(state);
           if (!live.closedWindows(1).isEmpty()) {

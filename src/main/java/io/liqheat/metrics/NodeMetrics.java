@@ -67,7 +67,8 @@ public final class NodeMetrics implements Extension {
 
   /**
    * Counts a failed Cassandra operation: {@code readiness} (the health check's query),
-   * {@code projection} (a read-side stream run that failed and restarts).
+   * {@code projection} (a read-side stream run that failed and restarts), {@code journal} (a market
+   * entity restarted after a journal write or recovery failed).
    */
   public void cassandraError(String operation) {
     Counter.builder(PREFIX + "cassandra.errors")

@@ -7,6 +7,7 @@ import io.liqheat.cassandra.EmbeddedCassandra;
 import io.liqheat.cassandra.EmbeddedCassandraSettings;
 import io.liqheat.cassandra.RunningCassandra;
 import io.liqheat.cli.LiqheatNode;
+import io.liqheat.metrics.NodeMetrics;
 import io.liqheat.sim.SampleMarket;
 import io.liqheat.testing.TestCassandra;
 import io.liqheat.testing.TestNodeConfig;
@@ -67,6 +68,10 @@ class CassandraOutageIT {
             .containsExactlyElementsOf(expected.stream().map(WindowFrozen::windowStartMs).toList());
         assertThat(journal).extracting(WindowFrozen::checksum)
             .containsExactlyElementsOf(expected.stream().map(WindowFrozen::checksum).toList());
+        assertThat(NodeMetrics.get(node.system()).registry().get("liqheat.cassandra.errors")
+                .tag("operation", "journal").counter().count())
+            .as("the journal failures the entity rode out are counted")
+            .isPositive();
       } finally {
         restarted.close();
       }
