@@ -144,45 +144,43 @@ public final class LiveRoutes extends AllDirectives {
         throw ApiException.tooManyRequests("this client already holds " + settings.sseMaxPerClient()
             + " streams (liqheat.http.sse.max-per-client)");
       }
-      Source<ByteString, NotUsed> events = resumed(markets, resumeAfter, query)
-          .concat(Source.lazySingle(() -> sharedView(subject, markets, query).snapshotEvent()))
-          .concat(live(markets, subject, query))
-          .keepAlive(settings.sseHeartbeat(), () -> SseEncoding.HEARTBEAT)
-          .watchTermination((notUsed, done) -> {
-            done.whenComplete((ok, failure) -> limiter.release(client));
-            return NotUsed.getInstance();
-          });
+      LiveEvents.Content content = new LiveEvents.Content() {
+        @Override
+        public List<ByteString> opening() {
+          List<ByteString> events = resumed(markets, resumeAfter, query);
+          events.add(sharedView(subject, markets, query).snapshotEvent());
+          return events;
+        }
+
+        @Override
+        public ByteString frozen(WindowClosed window) {
+          return frozenEvent(window, query);
+        }
+
+        @Override
+        public ByteString bands() {
+          return sharedView(subject, markets, query).bandsEvent();
+        }
+      };
+      Source<ByteString, NotUsed> events = Source.fromGraph(new LiveEvents(hub, markets, content, settings.sseHeartbeat(),
+          publishToSend, () -> limiter.release(client)));
       return completeOK(events, SseEncoding.TO_EVENT_STREAM);
     }));
   }
 
-  private Source<ByteString, NotUsed> resumed(List<MarketId> markets, long after, DisplayQuery query) {
+  /** The frozen windows after {@code after} (a client's Last-Event-ID), oldest first, as events. */
+  private List<ByteString> resumed(List<MarketId> markets, long after, DisplayQuery query) {
+    List<ByteString> events = new ArrayList<>();
     if (after == Long.MAX_VALUE) {
-      return Source.empty();
+      return events;
     }
     List<WindowClosed> windows = new ArrayList<>();
     for (MarketId market : markets) {
       windows.addAll(hub.state(market).closedAfter(after));
     }
     windows.sort(Comparator.comparingLong(WindowClosed::windowStartMs));
-    return Source.from(windows).map(window -> frozenEvent(window, query));
-  }
-
-  private Source<ByteString, NotUsed> live(List<MarketId> markets, String subject, DisplayQuery query) {
-    return Source.from(markets)
-        .flatMapMerge(Math.max(1, markets.size()), hub::updates)
-        .conflateWithSeed(PendingUpdates::of, PendingUpdates::add)
-        .mapConcat(pending -> {
-          List<ByteString> events = new ArrayList<>();
-          for (WindowClosed window : pending.frozen()) {
-            events.add(frozenEvent(window, query));
-          }
-          if (pending.frameChanged()) {
-            events.add(sharedView(subject, markets, query).bandsEvent());
-            publishToSend.sent(pending.newestPublishedMs());
-          }
-          return events;
-        });
+    windows.forEach(window -> events.add(frozenEvent(window, query)));
+    return events;
   }
 
   /** The view as of now, rendered once per update for all clients of the same view. */
