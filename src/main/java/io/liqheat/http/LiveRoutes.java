@@ -164,7 +164,7 @@ public final class LiveRoutes extends AllDirectives {
       };
       Source<ByteString, NotUsed> events = Source.fromGraph(new LiveEvents(hub, markets, content, settings.sseHeartbeat(),
           publishToSend, () -> limiter.release(client)));
-      return completeOK(events, SseEncoding.TO_EVENT_STREAM);
+      return complete(events, SseEncoding.TO_EVENT_STREAM);
     }));
   }
 
