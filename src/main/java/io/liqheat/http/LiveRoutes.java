@@ -144,11 +144,12 @@ public final class LiveRoutes extends AllDirectives {
         throw ApiException.tooManyRequests("this client already holds " + settings.sseMaxPerClient()
             + " streams (liqheat.http.sse.max-per-client)");
       }
+      SharedViews.Key view = new SharedViews.Key(subject, markets, query);
       LiveEvents.Content content = new LiveEvents.Content() {
         @Override
         public List<ByteString> opening() {
           List<ByteString> events = resumed(markets, resumeAfter, query);
-          events.add(sharedView(subject, markets, query).snapshotEvent());
+          events.add(sharedView(view).snapshotEvent());
           return events;
         }
 
@@ -159,7 +160,7 @@ public final class LiveRoutes extends AllDirectives {
 
         @Override
         public ByteString bands() {
-          return sharedView(subject, markets, query).bandsEvent();
+          return sharedView(view).bandsEvent();
         }
       };
       Source<ByteString, NotUsed> events = Source.fromGraph(new LiveEvents(hub, markets, content, settings.sseHeartbeat(),
@@ -184,9 +185,9 @@ public final class LiveRoutes extends AllDirectives {
   }
 
   /** The view as of now, rendered once per update for all clients of the same view. */
-  private RenderedView sharedView(String subject, List<MarketId> markets, DisplayQuery query) {
-    return sharedViews.view(subject, markets, query, hub, () -> {
-      BandsView view = view(subject, markets, query);
+  private RenderedView sharedView(SharedViews.Key key) {
+    return sharedViews.view(key, hub, () -> {
+      BandsView view = view(key.subject(), key.markets(), key.query());
       return RenderedView.of(ApiJson.write(view), Long.toString(view.lastFrozenWindowStart()));
     });
   }
