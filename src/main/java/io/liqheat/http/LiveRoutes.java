@@ -46,6 +46,7 @@ public final class LiveRoutes extends AllDirectives {
   private final HttpSettings settings;
   private final SseLimiter limiter;
   private final SharedViews sharedViews = new SharedViews();
+  private final FrozenEvents frozenEvents = new FrozenEvents();
   private final Function<MarketId, CompletionStage<MarketStatus>> status;
   private final Supplier<List<ConnectorStatus>> connectors;
   private final PublishToSend publishToSend;
@@ -192,8 +193,9 @@ public final class LiveRoutes extends AllDirectives {
     });
   }
 
-  private static ByteString frozenEvent(WindowClosed window, DisplayQuery query) {
-    return SseEncoding.event("frozen", Long.toString(window.windowStartMs()), ApiJson.write(FrozenWindowDto.of(window, query)));
+  private ByteString frozenEvent(WindowClosed window, DisplayQuery query) {
+    return frozenEvents.event(window, query, () ->
+        SseEncoding.event("frozen", Long.toString(window.windowStartMs()), ApiJson.write(FrozenWindowDto.of(window, query))));
   }
 
   private static long eventId(String id) {
