@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess {
 
-  /** G1's line in {@code GC.heap_info}: "garbage-first heap   total 262144K, used 123456K [...". */
-  private static final Pattern USED = Pattern.compile("heap\\s+total\\s+\\d+K,\\s+used\\s+(\\d+)K");
+  /**
+   * The heap in use in {@code GC.heap_info}: G1's "garbage-first heap   total 262144K, used 123456K"
+   * or ZGC's " ZHeap           used 120M, capacity 256M".
+   */
+  private static final Pattern USED = Pattern.compile("(?:heap\\s+total\\s+\\d+K,|ZHeap)\\s+used\\s+(\\d+)([KM])");
 
   /** Collections so far: young and full counts, and the seconds each kind and the concurrent phases took. */
   record Gc(long young, double youngSeconds, long full, double fullSeconds, double concurrentSeconds) {
@@ -56,7 +59,7 @@ final class ServerProcess {
     if (!used.find()) {
       throw new IOException("no 'used' figure in jcmd GC.heap_info output:\n" + info);
     }
-    return Long.parseLong(used.group(1)) * 1024;
+    return Long.parseLong(used.group(1)) * (used.group(2).equals("M") ? 1024 * 1024 : 1024);
   }
 
   /** {@code jstat -gcutil}: a header line of column names, then one line of figures. */
