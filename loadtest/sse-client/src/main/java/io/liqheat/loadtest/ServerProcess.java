@@ -71,6 +71,8 @@ final class ServerProcess {
     for (int i = 0; i < names.length && i < values.length; i++) {
       columns.put(names[i], values[i]);
     }
+    // A collector without young or full collections (ZGC) shows "-" in their columns.
+    columns.replaceAll((name, value) -> value.equals("-") ? "0" : value);
     try {
       return new Gc(Long.parseLong(columns.get("YGC")), Double.parseDouble(columns.get("YGCT")),
           Long.parseLong(columns.get("FGC")), Double.parseDouble(columns.get("FGCT")),
