@@ -6,6 +6,9 @@ import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.settings.ServerSettings;
+import org.apache.pekko.stream.ActorMaterializer;
+import org.apache.pekko.stream.ActorMaterializerSettings;
+import org.apache.pekko.stream.Materializer;
 
 /**
  * Binds the routes on the configured interface and port, with {@code max-connections} raised from
@@ -20,6 +23,31 @@ public final class ApiServer {
     ServerSettings server = ServerSettings.create(system.classicSystem())
         .withMaxConnections(settings.maxConnections())
         .withRemoteAddressAttribute(true);
-    return Http.get(system).newServerAt(settings.iface(), settings.port()).withSettings(server).bind(route);
+    return Http.get(system).newServerAt(settings.iface(), settings.port())
+        .withSettings(server)
+        .withMaterializer(writeAtOnce(system))
+        .bind(route);
+  }
+
+  /** The dispatcher of the server's connections, defined in application.conf. */
+  static final String DISPATCHER = "liqheat-http-dispatcher";
+
+  /**
+   * A materializer for the server's connections: they run on {@link #DISPATCHER}, and their TCP stage
+   * writes what it is given at once.
+   *
+   * <p>By default ({@code pekko.stream.materializer.io.tcp.coalesce-writes = 10}) the stage first
+   * sends the connection actor an empty write and waits for its answer, in case more bytes come in the
+   * meantime: for an SSE event, which comes alone, that is a second round trip to the actor (two more
+   * messages, and on a busy node two more waits for a thread) before every write. Coalescing pays off
+   * for many small frames on one connection, as the simulator's WebSockets send, so it is switched
+   * off here only, not for the node. Materializer settings are deprecated in Pekko, but they are its
+   * only way to set this per server.
+   */
+  @SuppressWarnings("deprecation")
+  private static Materializer writeAtOnce(ActorSystem<?> system) {
+    ActorMaterializerSettings defaults = ActorMaterializerSettings.create(system.classicSystem());
+    return ActorMaterializer.create(defaults.withDispatcher(DISPATCHER)
+        .withIOSettings(defaults.ioSettings().withCoalesceWrites(0)), system.classicSystem(), "http-api");
   }
 }

@@ -10,39 +10,34 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.pekko.NotUsed;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.japi.Pair;
-import org.apache.pekko.stream.BoundedSourceQueue;
-import org.apache.pekko.stream.Materializer;
-import org.apache.pekko.stream.javadsl.BroadcastHub;
-import org.apache.pekko.stream.javadsl.Keep;
-import org.apache.pekko.stream.javadsl.Sink;
-import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * This node's view of every configured market's live updates: one topic subscription per market,
- * whatever the number of viewers, fanned out to each SSE client through a broadcast hub. The hub
+ * whatever the number of viewers, handed to each subscribed SSE stream ({@link LiveEvents}). The hub
  * keeps the newest frame, so a request or a new client is answered without asking the entity.
+ *
+ * <p>Handing an update over is a call per subscriber on the relay's thread, and each subscriber only
+ * enqueues it for its own stream ({@link LiveEvents} says why that replaced a broadcast hub): the
+ * relay is never held up by a slow client.
  */
 public final class LiveHub {
 
-  private static final int QUEUE = 1024;
-
   private final Map<MarketId, Channel> channels = new LinkedHashMap<>();
 
-  private record Channel(MarketLive state, BoundedSourceQueue<LiveUpdate> queue, Source<LiveUpdate, NotUsed> updates) {}
+  private record Channel(MarketLive state, Set<Consumer<LiveUpdate>> subscribers) {}
+
+  /** A stream's subscription to its markets' updates, until cancelled. */
+  interface Subscription {
+    void cancel();
+  }
 
   public LiveHub(ActorSystem<?> system, List<MarketId> markets) {
-    Materializer materializer = Materializer.matFromSystem(system);
     for (MarketId market : markets) {
-      Pair<BoundedSourceQueue<LiveUpdate>, Source<LiveUpdate, NotUsed>> hub = Source.<LiveUpdate>queue(QUEUE)
-          .toMat(BroadcastHub.of(LiveUpdate.class, 64), Keep.both())
-          .run(materializer);
-      // Keeps the hub draining while no client listens; clients that lag are conflated downstream.
-      hub.second().runWith(Sink.ignore(), materializer);
-      channels.put(market, new Channel(new MarketLive(), hub.first(), hub.second()));
+      channels.put(market, new Channel(new MarketLive(), ConcurrentHashMap.newKeySet()));
       String name = "live-relay-" + market.exchange().id() + "-" + market.symbol();
       system.systemActorOf(LiveRelay.create(market, this::accept), name, Props.empty());
     }
@@ -72,9 +67,21 @@ public final class LiveHub {
     return state(market).latest();
   }
 
-  /** Live updates from now on; each subscriber gets its own stream. */
-  public Source<LiveUpdate, NotUsed> updates(MarketId market) {
-    return channels.get(market).updates();
+  /**
+   * Hands every update of {@code markets} from now on to {@code subscriber}, on the thread of the
+   * market's relay, until the subscription is cancelled. The subscriber must return at once.
+   */
+  Subscription subscribe(List<MarketId> markets, Consumer<LiveUpdate> subscriber) {
+    // A distinct object per subscription, so one consumer subscribed twice is two subscribers.
+    Consumer<LiveUpdate> entry = subscriber::accept;
+    List<Channel> subscribed = markets.stream().map(channels::get).toList();
+    subscribed.forEach(channel -> channel.subscribers().add(entry));
+    return () -> subscribed.forEach(channel -> channel.subscribers().remove(entry));
+  }
+
+  /** Streams subscribed to {@code market}, for tests. */
+  int subscribers(MarketId market) {
+    return channels.get(market).subscribers().size();
   }
 
   /** Hands an update to the hub; called by the market's relay actor, and by tests. */
@@ -88,6 +95,8 @@ public final class LiveHub {
     } else if (update instanceof WindowClosed closed) {
       channel.state().closed(closed);
     }
-    channel.queue().offer(update);
+    for (Consumer<LiveUpdate> subscriber : channel.subscribers()) {
+      subscriber.accept(update);
+    }
   }
 }

@@ -46,6 +46,7 @@ public final class LiveRoutes extends AllDirectives {
   private final HttpSettings settings;
   private final SseLimiter limiter;
   private final SharedViews sharedViews = new SharedViews();
+  private final FrozenEvents frozenEvents = new FrozenEvents();
   private final Function<MarketId, CompletionStage<MarketStatus>> status;
   private final Supplier<List<ConnectorStatus>> connectors;
   private final PublishToSend publishToSend;
@@ -144,57 +145,57 @@ public final class LiveRoutes extends AllDirectives {
         throw ApiException.tooManyRequests("this client already holds " + settings.sseMaxPerClient()
             + " streams (liqheat.http.sse.max-per-client)");
       }
-      Source<ByteString, NotUsed> events = resumed(markets, resumeAfter, query)
-          .concat(Source.lazySingle(() -> sharedView(subject, markets, query).snapshotEvent()))
-          .concat(live(markets, subject, query))
-          .keepAlive(settings.sseHeartbeat(), () -> SseEncoding.HEARTBEAT)
-          .watchTermination((notUsed, done) -> {
-            done.whenComplete((ok, failure) -> limiter.release(client));
-            return NotUsed.getInstance();
-          });
-      return completeOK(events, SseEncoding.TO_EVENT_STREAM);
+      SharedViews.Key view = new SharedViews.Key(subject, markets, query);
+      LiveEvents.Content content = new LiveEvents.Content() {
+        @Override
+        public List<ByteString> opening() {
+          List<ByteString> events = resumed(markets, resumeAfter, query);
+          events.add(sharedView(view).snapshotEvent());
+          return events;
+        }
+
+        @Override
+        public ByteString frozen(WindowClosed window) {
+          return frozenEvent(window, query);
+        }
+
+        @Override
+        public ByteString bands() {
+          return sharedView(view).bandsEvent();
+        }
+      };
+      Source<ByteString, NotUsed> events = Source.fromGraph(new LiveEvents(hub, markets, content, settings.sseHeartbeat(),
+          publishToSend, () -> limiter.release(client)));
+      return complete(events, SseEncoding.TO_EVENT_STREAM);
     }));
   }
 
-  private Source<ByteString, NotUsed> resumed(List<MarketId> markets, long after, DisplayQuery query) {
+  /** The frozen windows after {@code after} (a client's Last-Event-ID), oldest first, as events. */
+  private List<ByteString> resumed(List<MarketId> markets, long after, DisplayQuery query) {
+    List<ByteString> events = new ArrayList<>();
     if (after == Long.MAX_VALUE) {
-      return Source.empty();
+      return events;
     }
     List<WindowClosed> windows = new ArrayList<>();
     for (MarketId market : markets) {
       windows.addAll(hub.state(market).closedAfter(after));
     }
     windows.sort(Comparator.comparingLong(WindowClosed::windowStartMs));
-    return Source.from(windows).map(window -> frozenEvent(window, query));
-  }
-
-  private Source<ByteString, NotUsed> live(List<MarketId> markets, String subject, DisplayQuery query) {
-    return Source.from(markets)
-        .flatMapMerge(Math.max(1, markets.size()), hub::updates)
-        .conflateWithSeed(PendingUpdates::of, PendingUpdates::add)
-        .mapConcat(pending -> {
-          List<ByteString> events = new ArrayList<>();
-          for (WindowClosed window : pending.frozen()) {
-            events.add(frozenEvent(window, query));
-          }
-          if (pending.frameChanged()) {
-            events.add(sharedView(subject, markets, query).bandsEvent());
-            publishToSend.sent(pending.newestPublishedMs());
-          }
-          return events;
-        });
+    windows.forEach(window -> events.add(frozenEvent(window, query)));
+    return events;
   }
 
   /** The view as of now, rendered once per update for all clients of the same view. */
-  private RenderedView sharedView(String subject, List<MarketId> markets, DisplayQuery query) {
-    return sharedViews.view(subject, markets, query, hub, () -> {
-      BandsView view = view(subject, markets, query);
+  private RenderedView sharedView(SharedViews.Key key) {
+    return sharedViews.view(key, hub, () -> {
+      BandsView view = view(key.subject(), key.markets(), key.query());
       return RenderedView.of(ApiJson.write(view), Long.toString(view.lastFrozenWindowStart()));
     });
   }
 
-  private static ByteString frozenEvent(WindowClosed window, DisplayQuery query) {
-    return SseEncoding.event("frozen", Long.toString(window.windowStartMs()), ApiJson.write(FrozenWindowDto.of(window, query)));
+  private ByteString frozenEvent(WindowClosed window, DisplayQuery query) {
+    return frozenEvents.event(window, query, () ->
+        SseEncoding.event("frozen", Long.toString(window.windowStartMs()), ApiJson.write(FrozenWindowDto.of(window, query))));
   }
 
   private static long eventId(String id) {

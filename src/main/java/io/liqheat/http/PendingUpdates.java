@@ -7,9 +7,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * What a slow SSE client has not been sent yet, conflated: whether any live frame arrived (only the
- * newest matters, and the hub has it) and the frozen windows, of which at most
- * {@link #MAX_FROZEN} are kept. Memory per client is bounded whatever its speed.
+ * What an SSE client has not been sent yet, conflated: whether any live frame arrived (only the
+ * newest matters, and the hub has it) and the frozen windows, of which at most {@link #MAX_FROZEN}
+ * are kept. Memory per client is bounded whatever its speed.
  */
 final class PendingUpdates {
 
@@ -19,11 +19,7 @@ final class PendingUpdates {
   private long newestPublishedMs = Long.MIN_VALUE;
   private final Deque<WindowClosed> frozen = new ArrayDeque<>();
 
-  static PendingUpdates of(LiveUpdate first) {
-    return new PendingUpdates().add(first);
-  }
-
-  PendingUpdates add(LiveUpdate update) {
+  void add(LiveUpdate update) {
     if (update instanceof LiveFrame frame) {
       frameChanged = true;
       newestPublishedMs = Math.max(newestPublishedMs, frame.publishedMs());
@@ -33,19 +29,22 @@ final class PendingUpdates {
         frozen.removeFirst();
       }
     }
-    return this;
   }
 
-  boolean frameChanged() {
-    return frameChanged;
+  /** The oldest frozen window not sent yet, taken from what is pending; null when there is none. */
+  WindowClosed takeFrozen() {
+    return frozen.pollFirst();
   }
 
-  /** When the newest pending frame was published; meaningful when {@link #frameChanged()}. */
+  /** Whether a frame arrived since the last call, which clears it. */
+  boolean takeFrameChanged() {
+    boolean changed = frameChanged;
+    frameChanged = false;
+    return changed;
+  }
+
+  /** When the newest frame taken was published. */
   long newestPublishedMs() {
     return newestPublishedMs;
-  }
-
-  Iterable<WindowClosed> frozen() {
-    return frozen;
   }
 }

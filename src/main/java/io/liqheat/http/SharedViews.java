@@ -3,6 +3,7 @@ package io.liqheat.http;
 import io.liqheat.market.LiveFrame;
 import io.liqheat.market.MarketId;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -22,7 +23,46 @@ final class SharedViews {
   /** Display parameters come from clients, so the number of views is bounded by dropping them all. */
   static final int MAX_VIEWS = 1024;
 
-  private record Key(String subject, List<MarketId> markets, DisplayQuery query) {}
+  /**
+   * What identifies a view. Its hash is computed once: an SSE stream keeps its key and asks with it
+   * on every update, and a record's hash would walk the markets and the query each time.
+   */
+  static final class Key {
+    private final String subject;
+    private final List<MarketId> markets;
+    private final DisplayQuery query;
+    private final int hash;
+
+    Key(String subject, List<MarketId> markets, DisplayQuery query) {
+      this.subject = subject;
+      this.markets = List.copyOf(markets);
+      this.query = query;
+      this.hash = Objects.hash(subject, this.markets, query);
+    }
+
+    String subject() {
+      return subject;
+    }
+
+    List<MarketId> markets() {
+      return markets;
+    }
+
+    DisplayQuery query() {
+      return query;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other == this || (other instanceof Key key && hash == key.hash && subject.equals(key.subject)
+          && markets.equals(key.markets) && query.equals(key.query));
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   private record Cached(LiveFrame[] frames, long[] lastFrozen, RenderedView view) {
 
@@ -43,8 +83,8 @@ final class SharedViews {
    * The view for the markets' current state, rendered by {@code render} only when no client has
    * rendered this state yet.
    */
-  RenderedView view(String subject, List<MarketId> markets, DisplayQuery query, LiveHub hub,
-      Supplier<RenderedView> render) {
+  RenderedView view(Key key, LiveHub hub, Supplier<RenderedView> render) {
+    List<MarketId> markets = key.markets();
     LiveFrame[] frames = new LiveFrame[markets.size()];
     long[] lastFrozen = new long[markets.size()];
     for (int i = 0; i < frames.length; i++) {
@@ -52,7 +92,6 @@ final class SharedViews {
       frames[i] = live.latest();
       lastFrozen[i] = live.lastFrozenWindowStart();
     }
-    Key key = new Key(subject, markets, query);
     Cached cached = views.get(key);
     if (cached != null && cached.renderedFrom(frames, lastFrozen)) {
       return cached.view();

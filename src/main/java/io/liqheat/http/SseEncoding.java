@@ -5,8 +5,8 @@ import org.apache.pekko.http.javadsl.marshalling.Marshaller;
 import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.MediaTypes;
-import org.apache.pekko.http.javadsl.model.RequestEntity;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
 
@@ -32,12 +32,22 @@ final class SseEncoding {
   private static final ContentType EVENT_STREAM = ContentTypes.create(MediaTypes.TEXT_EVENT_STREAM);
 
   /**
-   * A chunked {@code text/event-stream} entity of already encoded events. A marshaller rather than a
-   * bare entity, so that content negotiation stays as it was: a request that does not accept an event
-   * stream is refused (406).
+   * A {@code text/event-stream} response of already encoded events, its body ended by closing the
+   * connection ({@code Connection: close}, HTTP/1.1's close-delimited body) rather than chunked.
+   *
+   * <p>Why not chunked: Pekko renders every chunk by copying its data into a new array behind the
+   * chunk's size line, for every client, so the event shared by thousands of clients was copied once
+   * per client; in the 10,000-subscriber load test that was 73 % of the bytes the node allocated. A
+   * close-delimited body hands the shared bytes to the socket as they are. An event stream only ends
+   * with its connection anyway, and EventSource, {@code fetch} and HTTP clients read such a body as
+   * they read a chunked one.
+   *
+   * <p>A marshaller rather than a bare response, so that content negotiation stays as it was: a
+   * request that does not accept an event stream is refused (406).
    */
-  static final Marshaller<Source<ByteString, ?>, RequestEntity> TO_EVENT_STREAM =
-      Marshaller.withFixedContentType(EVENT_STREAM, events -> HttpEntities.createChunked(EVENT_STREAM, events));
+  static final Marshaller<Source<ByteString, ?>, HttpResponse> TO_EVENT_STREAM =
+      Marshaller.withFixedContentType(EVENT_STREAM,
+          events -> HttpResponse.create().withEntity(HttpEntities.createCloseDelimited(EVENT_STREAM, events)));
 
   private SseEncoding() {}
 

@@ -44,13 +44,13 @@ class SharedViewsTest {
     SharedViews views = new SharedViews();
     hub.accept(frame(BTC, 1_000));
 
-    RenderedView first = views.view("binance:BTCUSDT", List.of(BTC), WIDE, hub, counting());
-    RenderedView second = views.view("binance:BTCUSDT", List.of(BTC), WIDE, hub, counting());
+    RenderedView first = views.view(new SharedViews.Key("binance:BTCUSDT", List.of(BTC), WIDE), hub, counting());
+    RenderedView second = views.view(new SharedViews.Key("binance:BTCUSDT", List.of(BTC), WIDE), hub, counting());
     assertThat(second).isSameAs(first);
     assertThat(renders).hasValue(1);
 
     hub.accept(frame(BTC, 2_000));
-    RenderedView afterUpdate = views.view("binance:BTCUSDT", List.of(BTC), WIDE, hub, counting());
+    RenderedView afterUpdate = views.view(new SharedViews.Key("binance:BTCUSDT", List.of(BTC), WIDE), hub, counting());
     assertThat(afterUpdate.json()).isEqualTo("render 2");
   }
 
@@ -60,15 +60,15 @@ class SharedViewsTest {
     SharedViews views = new SharedViews();
     hub.accept(frame(BTC, 1_000));
 
-    views.view("binance:BTCUSDT", List.of(BTC), WIDE, hub, counting());
-    views.view("binance:BTCUSDT", List.of(BTC), NARROW, hub, counting());
-    views.view("BTC", List.of(BTC, ETH), WIDE, hub, counting());
+    views.view(new SharedViews.Key("binance:BTCUSDT", List.of(BTC), WIDE), hub, counting());
+    views.view(new SharedViews.Key("binance:BTCUSDT", List.of(BTC), NARROW), hub, counting());
+    views.view(new SharedViews.Key("BTC", List.of(BTC, ETH), WIDE), hub, counting());
     assertThat(renders).hasValue(3);
 
     // An asset view is stale as soon as any one of its markets has a new frame.
     hub.accept(frame(ETH, 1_500));
-    assertThat(views.view("BTC", List.of(BTC, ETH), WIDE, hub, counting()).json()).isEqualTo("render 4");
-    assertThat(views.view("binance:BTCUSDT", List.of(BTC), WIDE, hub, counting()).json()).isEqualTo("render 1");
+    assertThat(views.view(new SharedViews.Key("BTC", List.of(BTC, ETH), WIDE), hub, counting()).json()).isEqualTo("render 4");
+    assertThat(views.view(new SharedViews.Key("binance:BTCUSDT", List.of(BTC), WIDE), hub, counting()).json()).isEqualTo("render 1");
   }
 
   @Test
@@ -76,10 +76,10 @@ class SharedViewsTest {
     LiveHub hub = new LiveHub(testKit.system(), List.of(BTC));
     SharedViews views = new SharedViews();
     hub.accept(frame(BTC, 1_000));
-    views.view("binance:BTCUSDT", List.of(BTC), WIDE, hub, counting());
+    views.view(new SharedViews.Key("binance:BTCUSDT", List.of(BTC), WIDE), hub, counting());
 
     hub.accept(new WindowClosed(BTC, "v1", 0, "checksum", 1.0, null, 100.0, null));
-    assertThat(views.view("binance:BTCUSDT", List.of(BTC), WIDE, hub, counting()).json()).isEqualTo("render 2");
+    assertThat(views.view(new SharedViews.Key("binance:BTCUSDT", List.of(BTC), WIDE), hub, counting()).json()).isEqualTo("render 2");
   }
 
   @Test
@@ -88,10 +88,12 @@ class SharedViewsTest {
     SharedViews views = new SharedViews();
     hub.accept(frame(BTC, 1_000));
     for (int i = 0; i <= SharedViews.MAX_VIEWS; i++) {
-      views.view("binance:BTCUSDT", List.of(BTC), new DisplayQuery(0.01 + i * 1e-6, 0.0, 20, Optional.empty()), hub, counting());
+      DisplayQuery query = new DisplayQuery(0.01 + i * 1e-6, 0.0, 20, Optional.empty());
+      views.view(new SharedViews.Key("binance:BTCUSDT", List.of(BTC), query), hub, counting());
     }
     // The first view was dropped when the limit was reached, so asking again renders it again.
-    views.view("binance:BTCUSDT", List.of(BTC), new DisplayQuery(0.01, 0.0, 20, Optional.empty()), hub, counting());
+    DisplayQuery first = new DisplayQuery(0.01, 0.0, 20, Optional.empty());
+    views.view(new SharedViews.Key("binance:BTCUSDT", List.of(BTC), first), hub, counting());
     assertThat(renders).hasValue(SharedViews.MAX_VIEWS + 2);
   }
 }

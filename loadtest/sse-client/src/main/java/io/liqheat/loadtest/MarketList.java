@@ -5,29 +5,25 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.apache.pekko.actor.ActorSystem;
-import org.apache.pekko.http.javadsl.Http;
-import org.apache.pekko.http.javadsl.model.HttpRequest;
-import org.apache.pekko.http.javadsl.model.HttpResponse;
-import org.apache.pekko.stream.Materializer;
 
 /** The server's markets, from {@code GET /api/v1/markets}. */
 final class MarketList {
 
   private MarketList() {}
 
-  static List<Market> fetch(ActorSystem system, URI server) throws Exception {
-    HttpResponse response = Http.get(system).singleRequest(HttpRequest.GET(server.resolve("/api/v1/markets").toString()))
-        .toCompletableFuture().get(30, TimeUnit.SECONDS);
-    String body = response.entity().toStrict(30_000, Materializer.matFromSystem(system))
-        .toCompletableFuture().get(30, TimeUnit.SECONDS).getData().utf8String();
-    if (response.status().intValue() != 200) {
-      throw new IOException("GET /api/v1/markets answered " + response.status() + ": " + body);
+  static List<Market> fetch(URI server) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(server.resolve("/api/v1/markets")).timeout(Duration.ofSeconds(30)).build();
+    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException("GET /api/v1/markets answered " + response.statusCode() + ": " + response.body());
     }
-    return parse(body);
+    return parse(response.body());
   }
 
   private static List<Market> parse(String json) throws IOException {

@@ -1,179 +1,239 @@
 package io.liqheat.loadtest;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
-import org.apache.pekko.NotUsed;
-import org.apache.pekko.actor.ActorSystem;
-import org.apache.pekko.http.javadsl.Http;
-import org.apache.pekko.http.javadsl.model.HttpRequest;
-import org.apache.pekko.http.javadsl.model.HttpResponse;
-import org.apache.pekko.http.javadsl.model.MediaTypes;
-import org.apache.pekko.http.javadsl.model.headers.Accept;
-import org.apache.pekko.stream.KillSwitches;
-import org.apache.pekko.stream.Materializer;
-import org.apache.pekko.stream.SharedKillSwitch;
-import org.apache.pekko.stream.javadsl.Source;
-import org.apache.pekko.util.ByteString;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The SSE subscribers: each one its own TCP connection (as browsers behind one address would be),
- * reading its stream until {@link #closeAll()}. Latency is recorded from a {@code bands} event's
- * {@code publishedAt} to the moment the event is parsed here, only while {@link #measuring}, in
- * milliseconds (publishedAt's resolution).
+ * The SSE subscribers: each its own TCP connection (as browsers behind one address would be), all
+ * served by one thread and one selector. The thread opens the streams at the asked rate (at most
+ * that many unanswered at once), sends each a plain HTTP/1.1 GET, and reads every stream's bytes
+ * into its {@link Subscriber}, noting the wall-clock time of each read as the receipt time of the
+ * events in it.
+ *
+ * <p>Why one selector thread and no Pekko, Netty or Gatling: the client shares the server's two
+ * cores, so every microsecond it spends per event is taken from the server and shows up as latency.
+ * The Pekko HTTP client (a stream graph, an HTTP client stage and a TCP actor per connection) used
+ * 83 % of a core at 10,000 subscribers, about 100 us per event, as much as the server
+ * ({@code loadtest/results/sse-2026-11-24-shared-bytes.txt}); its per-event costs are the actor
+ * messages and stream stages around each read, which a Pekko Streams TCP client keeps. Here an
+ * event costs one read of the socket (often several events at once) and one pass over its bytes.
  */
-final class Subscribers {
+final class Subscribers implements AutoCloseable {
 
-  /** Far above any bands event (a few kB), so only a broken stream hits it. */
-  private static final int MAX_EVENT_BYTES = 4 * 1024 * 1024;
+  /** Big enough that one read drains what a stream received between two selects. */
+  private static final int READ_BUFFER = 256 * 1024;
 
-  private final ActorSystem system;
-  private final Materializer materializer;
-  private final URI server;
-  private final SharedKillSwitch closer = KillSwitches.shared("subscribers");
+  private final InetSocketAddress address;
+  private final String host;
+  private final StreamPlan plan;
+  private final StreamTally tally;
+  private final Selector selector;
+  private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER);
+  private final CountDownLatch allAnswered = new CountDownLatch(1);
+  private final Thread loop;
+  private final List<SocketChannel> channels = new ArrayList<>();
 
-  private final AtomicInteger open = new AtomicInteger();
-  private final AtomicInteger openAssets = new AtomicInteger();
-  private final AtomicInteger endedEarly = new AtomicInteger();
-  private final Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
-  private final LongAdder snapshots = new LongAdder();
-  private final LongAdder bands = new LongAdder();
-  private final LongAdder frozen = new LongAdder();
-  private final Recorder marketLatency = new Recorder(3);
-  private final Recorder assetLatency = new Recorder(3);
-  private volatile boolean measuring;
-  private volatile boolean closing;
+  private int requested;
+  private int perSecond;
+  private int started;
+  private int unanswered;
+  private long rampStartNanos;
+  private volatile boolean stop;
 
-  Subscribers(ActorSystem system, URI server) {
-    this.system = system;
-    this.materializer = Materializer.matFromSystem(system);
-    this.server = server;
+  Subscribers(URI server, StreamPlan plan, StreamTally tally) throws IOException {
+    this.address = new InetSocketAddress(server.getHost(), server.getPort());
+    this.host = server.getHost() + ":" + server.getPort();
+    this.plan = plan;
+    this.tally = tally;
+    this.selector = Selector.open();
+    this.loop = new Thread(this::run, "sse-subscribers");
+    // Never the thing that keeps the JVM alive: a failed measurement must end the process.
+    loop.setDaemon(true);
   }
 
-  /** Opens one stream; the returned stage completes when it has been answered (or refused). */
-  CompletionStage<Void> open(String pathAndQuery, boolean asset) {
-    HttpRequest request = HttpRequest.GET(server.resolve(pathAndQuery).toString())
-        .addHeader(Accept.create(MediaTypes.TEXT_EVENT_STREAM.toRange()));
-    CompletableFuture<Void> answered = new CompletableFuture<>();
-    Recorder latency = asset ? assetLatency : marketLatency;
-    Source.single(request)
-        .via(Http.get(system).connectionTo(server.getHost()).toPort(server.getPort()).http())
-        .mapAsync(1, response -> events(response, asset, answered))
-        .flatMapConcat(events -> events)
-        .via(closer.flow())
-        .runForeach(event -> received(event, latency), materializer)
-        .whenComplete((done, failure) -> {
-          if (!answered.isDone()) {
-            refused(failure == null ? "closed before answering" : failure.getClass().getSimpleName() + ": " + failure.getMessage());
-          } else if (!closing) {
-            endedEarly.incrementAndGet();
-          }
-          answered.complete(null);
-        });
-    return answered;
+  /** Opens {@code count} streams, {@code perSecond} per second, on the event loop's thread. */
+  void open(int count, int perSecond) {
+    this.requested = count;
+    this.perSecond = perSecond;
+    this.rampStartNanos = System.nanoTime();
+    loop.start();
   }
 
-  private CompletionStage<Source<ByteString, NotUsed>> events(HttpResponse response, boolean asset,
-      CompletableFuture<Void> answered) {
-    if (response.status().intValue() != 200) {
-      return response.entity().toStrict(10_000, materializer).thenApply(body -> {
-        String text = body.getData().utf8String();
-        refused(response.status().intValue() + " " + text.substring(0, Math.min(120, text.length())));
-        answered.complete(null);
-        return Source.<ByteString>empty();
-      });
-    }
-    open.incrementAndGet();
-    if (asset) {
-      openAssets.incrementAndGet();
-    }
-    answered.complete(null);
-    return CompletableFuture.completedFuture(response.entity().getDataBytes()
-        .via(SseEventSplitter.events(MAX_EVENT_BYTES))
-        .mapMaterializedValue(ignored -> NotUsed.getInstance()));
+  /** Waits until every stream has been answered (opened, refused or failed to connect). */
+  boolean awaitAnswered(long seconds) throws InterruptedException {
+    return allAnswered.await(seconds, TimeUnit.SECONDS);
   }
 
-  private void refused(String reason) {
-    refusals.computeIfAbsent(reason, key -> new AtomicInteger()).incrementAndGet();
+  @Override
+  public void close() throws InterruptedException {
+    tally.markClosing();
+    stop = true;
+    selector.wakeup();
+    loop.join(TimeUnit.SECONDS.toMillis(30));
   }
 
-  private void received(ByteString event, Recorder latency) {
-    String type = SseFrame.type(event);
-    switch (type) {
-      case "bands" -> {
-        if (measuring) {
-          long now = System.currentTimeMillis();
-          long published = PublishedAt.of(SseFrame.data(event));
-          bands.increment();
-          if (published > 0) {
-            latency.recordValue(Math.max(0, now - published));
-          }
+  private void run() {
+    try {
+      while (!stop) {
+        long waitMs = openDue();
+        selector.select(waitMs);
+        Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+        while (keys.hasNext()) {
+          SelectionKey key = keys.next();
+          keys.remove();
+          handle(key);
         }
       }
-      case "snapshot" -> snapshots.increment();
-      case "frozen" -> frozen.increment();
-      default -> { }
+    } catch (IOException | RuntimeException e) {
+      tally.problem("client event loop failed: " + e);
+      allAnswered.countDown();
+    } finally {
+      for (SocketChannel channel : channels) {
+        closeQuietly(channel);
+      }
+      try {
+        selector.close();
+      } catch (IOException e) {
+        // Closing anyway.
+      }
     }
   }
 
-  /** Starts the measured window: clears the latency recorders and the event counts. */
-  void startMeasuring() {
-    marketLatency.reset();
-    assetLatency.reset();
-    bands.reset();
-    frozen.reset();
-    measuring = true;
+  /** Starts the streams that are due by now; returns how long to wait before the next is due. */
+  private long openDue() {
+    if (started == requested) {
+      return 100;
+    }
+    double elapsedSeconds = (System.nanoTime() - rampStartNanos) / 1e9;
+    int due = (int) Math.min(requested, 1 + Math.floor(elapsedSeconds * perSecond));
+    while (started < due && unanswered < perSecond) {
+      start(started++);
+    }
+    return started == requested ? 100 : Math.max(1, 1000 / perSecond);
   }
 
-  /** Ends it, returning the market-stream and asset-stream latency histograms. */
-  Histogram[] stopMeasuring() {
-    measuring = false;
-    return new Histogram[] {marketLatency.getIntervalHistogram(), assetLatency.getIntervalHistogram()};
+  private void start(int index) {
+    Subscriber subscriber = new Subscriber(plan.isAsset(index), tally);
+    ByteBuffer request = ByteBuffer.wrap(("GET " + plan.path(index) + " HTTP/1.1\r\nHost: " + host
+        + "\r\nAccept: text/event-stream\r\nUser-Agent: liqheat-sse-loadtest\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    unanswered++;
+    try {
+      SocketChannel channel = SocketChannel.open();
+      channels.add(channel);
+      channel.configureBlocking(false);
+      Connection connection = new Connection(subscriber, request);
+      if (channel.connect(address)) {
+        channel.register(selector, SelectionKey.OP_WRITE, connection);
+      } else {
+        channel.register(selector, SelectionKey.OP_CONNECT, connection);
+      }
+    } catch (IOException e) {
+      failedToConnect(e);
+    }
   }
 
-  void closeAll() {
-    closing = true;
-    closer.shutdown();
+  private record Connection(Subscriber subscriber, ByteBuffer request) {}
+
+  private void handle(SelectionKey key) {
+    Connection connection = (Connection) key.attachment();
+    SocketChannel channel = (SocketChannel) key.channel();
+    boolean wasWaiting = connection.subscriber().waitingForHead();
+    try {
+      if (key.isConnectable()) {
+        channel.finishConnect();
+        key.interestOps(SelectionKey.OP_WRITE);
+      }
+      if (key.isValid() && key.isWritable()) {
+        channel.write(connection.request());
+        if (!connection.request().hasRemaining()) {
+          key.interestOps(SelectionKey.OP_READ);
+        }
+      }
+      if (key.isValid() && key.isReadable()) {
+        read(key, channel, connection.subscriber());
+      }
+    } catch (IOException e) {
+      lost(key, connection.subscriber(), e.getClass().getSimpleName() + ": " + e.getMessage());
+    } catch (ProtocolException e) {
+      tally.problem("broken stream: " + e.getMessage());
+      lost(key, connection.subscriber(), "protocol error");
+    } finally {
+      if (wasWaiting && !connection.subscriber().waitingForHead()) {
+        answered();
+      }
+    }
   }
 
-  int open() {
-    return open.get();
+  private void read(SelectionKey key, SocketChannel channel, Subscriber subscriber) throws IOException, ProtocolException {
+    // A few reads at most, so one busy stream cannot hold the others up.
+    for (int reads = 0; reads < 4; reads++) {
+      readBuffer.clear();
+      int count = channel.read(readBuffer);
+      if (count < 0) {
+        subscriber.onClosed();
+        lost(key, subscriber, "closed by the server");
+        return;
+      }
+      if (count == 0) {
+        return;
+      }
+      tally.bytes.add(count);
+      if (!subscriber.onBytes(readBuffer.array(), 0, count, System.currentTimeMillis())) {
+        key.cancel();
+        closeQuietly(channel);
+        return;
+      }
+      if (count < READ_BUFFER) {
+        return;
+      }
+    }
   }
 
-  int openAssets() {
-    return openAssets.get();
+  /**
+   * A connection that fails or closes: before its answer a refusal, after an event stream began an
+   * early end (a refusal's own answer was counted when it came).
+   */
+  private void lost(SelectionKey key, Subscriber subscriber, String reason) {
+    key.cancel();
+    closeQuietly((SocketChannel) key.channel());
+    if (subscriber.waitingForHead()) {
+      tally.refused(reason);
+      tally.answered.incrementAndGet();
+      answered();
+    } else if (subscriber.opened() && !tally.closing()) {
+      tally.ended(reason);
+    }
   }
 
-  int refusedTotal() {
-    return refusals.values().stream().mapToInt(AtomicInteger::get).sum();
+  private void failedToConnect(IOException e) {
+    tally.refused("connect: " + e.getMessage());
+    tally.answered.incrementAndGet();
+    answered();
   }
 
-  Map<String, Integer> refusals() {
-    Map<String, Integer> copy = new TreeMap<>();
-    refusals.forEach((reason, count) -> copy.put(reason, count.get()));
-    return copy;
+  private void answered() {
+    unanswered--;
+    if (tally.answered.get() == requested) {
+      allAnswered.countDown();
+    }
   }
 
-  int endedEarly() {
-    return endedEarly.get();
-  }
-
-  long snapshots() {
-    return snapshots.sum();
-  }
-
-  long bandsEvents() {
-    return bands.sum();
-  }
-
-  long frozenEvents() {
-    return frozen.sum();
+  private static void closeQuietly(SocketChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // Nothing to do about a socket that fails to close.
+    }
   }
 }
