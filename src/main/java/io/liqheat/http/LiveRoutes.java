@@ -18,11 +18,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.Rejected;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.stream.javadsl.Source;
@@ -145,6 +147,14 @@ public final class LiveRoutes extends AllDirectives {
         throw ApiException.tooManyRequests("this client already holds " + settings.sseMaxPerClient()
             + " streams (liqheat.http.sse.max-per-client)");
       }
+      // Released when the stream ends, or at once when the request is refused after all (a 406 when it
+      // does not accept an event stream), whichever comes first; never twice.
+      AtomicBoolean held = new AtomicBoolean(true);
+      Runnable release = () -> {
+        if (held.getAndSet(false)) {
+          limiter.release(client);
+        }
+      };
       SharedViews.Key view = new SharedViews.Key(subject, markets, query);
       LiveEvents.Content content = new LiveEvents.Content() {
         @Override
@@ -165,8 +175,13 @@ public final class LiveRoutes extends AllDirectives {
         }
       };
       Source<ByteString, NotUsed> events = Source.fromGraph(new LiveEvents(hub, markets, content, settings.sseHeartbeat(),
-          publishToSend, () -> limiter.release(client)));
-      return complete(events, SseEncoding.TO_EVENT_STREAM);
+          publishToSend, release));
+      return mapRouteResult(result -> {
+        if (result instanceof Rejected) {
+          release.run();
+        }
+        return result;
+      }, () -> complete(events, SseEncoding.TO_EVENT_STREAM));
     }));
   }
 

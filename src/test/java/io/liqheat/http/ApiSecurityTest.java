@@ -59,6 +59,20 @@ class ApiSecurityTest {
   }
 
   @Test
+  void aStreamRefusedForItsAcceptHeaderHoldsNoSlot() {
+    String base = rig.serve("sse.max-per-client = 1");
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> refused = rig.send(base, "GET", STREAM, "Accept", "application/json");
+      assertThat(refused.statusCode()).isEqualTo(406);
+      assertThat(refused.body()).contains("\"error\"");
+    }
+    try (SseConnection stream = rig.openStream(base, STREAM)) {
+      assertThat(stream.status()).as("the refused requests left the client's one slot free").isEqualTo(200);
+      assertThat(stream.next("snapshot")).isNotNull();
+    }
+  }
+
+  @Test
   void aClientOverItsStreamLimitGets429JsonAndClosingAStreamFreesASlot() {
     String base = rig.serve("sse.max-per-client = 2");
     List<SseConnection> open = new ArrayList<>();
