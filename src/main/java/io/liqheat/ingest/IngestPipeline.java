@@ -14,7 +14,7 @@ import org.apache.pekko.stream.javadsl.Flow;
 
 /**
  * Raw messages → parsed inputs → one batch per market → the entities. Messages are grouped by count
- * or time, whichever comes first, so that a busy stream sends few large batches and a quiet one is
+ * (of messages, not of stream elements) or time, whichever comes first, so that a busy stream sends few large batches and a quiet one is
  * not held back. One group is delivered at a time (markets in parallel), which keeps each market's
  * batches in order and lets a slow entity backpressure the socket instead of queueing in memory.
  */
@@ -29,7 +29,8 @@ public final class IngestPipeline {
   public static Flow<IngestMessage, Done, NotUsed> toEntities(
       String source, ConnectorMonitor monitor, MarketInputSink sink, ConnectorSettings settings) {
     return Flow.of(IngestMessage.class)
-        .groupedWithin(settings.batchMaxMessages(), settings.batchMaxDelay())
+        // Weighed by messages, as an element carries every message of one WebSocket read.
+        .groupedWeightedWithin(settings.batchMaxMessages(), message -> (long) message.messages().size(), settings.batchMaxDelay())
         .map(messages -> assemble(messages, monitor))
         .mapAsync(1, batches -> deliverAll(source, batches, sink, monitor));
   }
@@ -38,7 +39,7 @@ public final class IngestPipeline {
   public static Map<MarketId, InputBatch> assemble(List<IngestMessage> messages, ConnectorMonitor monitor) {
     BatchAssembler assembler = new BatchAssembler(monitor);
     for (IngestMessage message : messages) {
-      message.parser().parse(message.text(), assembler);
+      message.messages().parseEach(message.parser(), assembler);
     }
     monitor.inputsProduced(assembler.inputs(), assembler.trades());
     Map<MarketId, InputBatch> batches = assembler.drain();

@@ -11,6 +11,7 @@ import io.liqheat.ingest.IngestMessage;
 import io.liqheat.ingest.IngestPipeline;
 import io.liqheat.ingest.MarketInputSink;
 import io.liqheat.ingest.MessageParser;
+import io.liqheat.ingest.RawMessages;
 import io.liqheat.ingest.Reconnecting;
 import io.liqheat.ingest.RestCall;
 import io.liqheat.ingest.RestClient;
@@ -156,15 +157,14 @@ public final class BinanceConnector implements ExchangeConnector {
     ConnectorMonitor monitor = new ConnectorMonitor(Exchange.BINANCE.id(), name, settings.malformedLogInterval(), clock);
     monitors.add(monitor);
     WebSocketSpec spec = new WebSocketSpec(urls.combinedStream(markets), List.of(), settings.pingInterval(), null);
-    BinanceStreamParser streamParser = new BinanceStreamParser(new BinanceSymbols(markets));
-    MessageParser parser = (text, parseSink) -> streamParser.parse(text, marks.recording(parseSink));
-    Source<String, NotUsed> live = Reconnecting.source(settings, monitor, () -> Source.completionStageSource(
+    MessageParser parser = new BinanceStreamParser(new BinanceSymbols(markets), marks);
+    Source<RawMessages, NotUsed> live = Reconnecting.source(settings, monitor, () -> Source.completionStageSource(
             GapBackfill.run(markets, backfills, monitor).thenApply(done -> {
               firstBackfill.complete(done);
               return WebSocketFeed.connect(system, spec, settings, monitor);
             }))
         .mapMaterializedValue(future -> NotUsed.getInstance()));
-    streams.add(live.map(text -> new IngestMessage(parser, text))
+    streams.add(live.map(messages -> new IngestMessage(parser, messages))
         .via(IngestPipeline.toEntities(name, monitor, backfills.onDemand(monitor), settings))
         .via(killSwitch.flow())
         .runWith(Sink.ignore(), system));

@@ -43,8 +43,25 @@ public final class BybitStreamParser implements MessageParser {
 
   @Override
   public void parse(String message, ParseSink sink) {
+    try {
+      parse(MAPPER.getFactory().createParser(message), sink);
+    } catch (IOException e) {
+      sink.malformed(null, "invalid JSON");
+    }
+  }
+
+  @Override
+  public void parse(byte[] bytes, int offset, int length, ParseSink sink) {
+    try {
+      parse(MAPPER.getFactory().createParser(bytes, offset, length), sink);
+    } catch (IOException e) {
+      sink.malformed(null, "invalid JSON");
+    }
+  }
+
+  private void parse(JsonParser opened, ParseSink sink) {
     Frame frame = new Frame();
-    try (JsonParser parser = MAPPER.getFactory().createParser(message)) {
+    try (JsonParser parser = opened) {
       if (read(parser, frame)) {
         for (MarketInput input : frame.inputs) {
           sink.input(input);

@@ -50,8 +50,28 @@ public final class OkxStreamParser implements MessageParser {
     if ("pong".equals(message)) {
       return;
     }
+    try {
+      parse(JSON.createParser(message), sink);
+    } catch (IOException e) {
+      sink.malformed(null, "unreadable message");
+    }
+  }
+
+  @Override
+  public void parse(byte[] bytes, int offset, int length, ParseSink sink) {
+    if (length == 4 && bytes[offset] == 'p' && bytes[offset + 1] == 'o' && bytes[offset + 2] == 'n' && bytes[offset + 3] == 'g') {
+      return;
+    }
+    try {
+      parse(JSON.createParser(bytes, offset, length), sink);
+    } catch (IOException e) {
+      sink.malformed(null, "unreadable message");
+    }
+  }
+
+  private void parse(JsonParser opened, ParseSink sink) {
     Frame frame = new Frame();
-    try (JsonParser parser = JSON.createParser(message)) {
+    try (JsonParser parser = opened) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         sink.malformed(null, "not a JSON object");
         return;
