@@ -91,7 +91,8 @@ final class ClientProtocolStage extends AbstractGraphStageWithMaterializedValue<
     private ByteString head = ByteString.emptyByteString();
     private Phase phase = Phase.HANDSHAKE;
     private boolean closeAnswered;
-    private RuntimeException failAfterFlush;
+    private boolean protocolError;
+    private boolean completeNetAfterFlush;
     private WebSocketClosedException closedByServer;
 
     Logic(CompletableFuture<Done> upgraded) {
@@ -189,13 +190,15 @@ final class ClientProtocolStage extends AbstractGraphStageWithMaterializedValue<
         handshake(chunk);
         return;
       }
+      if (protocolError) {
+        pullNet(); // the decoder is lost; what follows is discarded until the socket closes
+        return;
+      }
       byte[] bytes = chunk.toArrayUnsafe();
       try {
         decoder.feed(bytes, 0, bytes.length, this);
       } catch (WebSocketProtocolException e) {
-        send(FrameEncoder.clientFrame(FrameDecoder.CLOSE, FrameEncoder.closePayload(e.closeCode(), ""), random));
-        failAfterFlush = new WebSocketProtocolException(e.closeCode(), "WebSocket protocol error: " + e.getMessage());
-        flush();
+        failProtocol(e);
         return;
       }
       if (closeAnswered) {
@@ -285,6 +288,22 @@ final class ClientProtocolStage extends AbstractGraphStageWithMaterializedValue<
       }
     }
 
+    /**
+     * Downstream learns of the error at once; the peer gets the close code, written out before the
+     * socket closes (failing the stage would reset the socket with the close frame still unsent).
+     */
+    private void failProtocol(WebSocketProtocolException e) {
+      protocolError = true;
+      fail(appOut, new WebSocketProtocolException(e.closeCode(), "WebSocket protocol error: " + e.getMessage()));
+      phase = Phase.CLOSE_SENT;
+      pending = null;
+      send(FrameEncoder.clientFrame(FrameDecoder.CLOSE, FrameEncoder.closePayload(e.closeCode(), ""), random));
+      completeNetAfterFlush = true;
+      flush();
+      scheduleOnce(CLOSE_TIMER, settings.closeTimeout());
+      pullNet();
+    }
+
     private void startClose() {
       if (phase != Phase.OPEN) {
         completeStage();
@@ -315,8 +334,8 @@ final class ClientProtocolStage extends AbstractGraphStageWithMaterializedValue<
       if (!outgoing.isEmpty()) {
         return;
       }
-      if (failAfterFlush != null) {
-        fail(failAfterFlush);
+      if (completeNetAfterFlush) {
+        complete(netOut);
       } else if (phase == Phase.OPEN && !hasBeenPulled(appIn) && !isClosed(appIn)) {
         pull(appIn);
       }
