@@ -4,6 +4,7 @@ import io.liqheat.ingest.websocket.FrameDecoder;
 import io.liqheat.ingest.websocket.FrameEncoder;
 import io.liqheat.ingest.websocket.FrameHandler;
 import io.liqheat.ingest.websocket.HttpHead;
+import io.liqheat.ingest.websocket.HttpHeadReader;
 import io.liqheat.ingest.websocket.WebSocketHandshake;
 import io.liqheat.ingest.websocket.WebSocketProtocolException;
 import io.liqheat.market.Exchange;
@@ -140,7 +141,7 @@ public final class LoadStreamServer {
       return new GraphStageLogic(shape) {
         private final FrameDecoder decoder = new FrameDecoder(true, 64 * 1024);
         private final ArrayDeque<ByteString> control = new ArrayDeque<>();
-        private ByteString head = ByteString.emptyByteString();
+        private final HttpHeadReader head = new HttpHeadReader();
         private boolean streaming;
         private boolean closing;
         private int next;
@@ -174,14 +175,7 @@ public final class LoadStreamServer {
             public void onPush() {
               ByteString chunk = grab(in);
               if (streaming) {
-                byte[] bytes = chunk.toArrayUnsafe();
-                try {
-                  decoder.feed(bytes, 0, bytes.length, fromClient);
-                } catch (WebSocketProtocolException e) {
-                  control.add(ByteString.fromArrayUnsafe(FrameEncoder.serverFrame(true, FrameDecoder.CLOSE,
-                      FrameEncoder.closePayload(e.closeCode(), ""))));
-                  closing = true;
-                }
+                readFrames(chunk);
               } else {
                 handshake(chunk);
               }
@@ -210,19 +204,13 @@ public final class LoadStreamServer {
         }
 
         private void handshake(ByteString chunk) {
-          head = head.concat(chunk);
-          byte[] bytes = head.toArrayUnsafe();
-          int length = HttpHead.length(bytes, bytes.length);
-          if (length < 0) {
-            if (bytes.length > HttpHead.MAX_BYTES) {
-              refuse("431 Request Header Fields Too Large");
-            }
-            return;
-          }
           HttpHead request;
           String key;
           try {
-            request = HttpHead.parse(bytes, length);
+            request = head.offer(chunk);
+            if (request == null) {
+              return;
+            }
             key = WebSocketHandshake.clientKey(request);
           } catch (RuntimeException e) {
             refuse("400 Bad Request");
@@ -234,7 +222,21 @@ public final class LoadStreamServer {
           }
           control.add(ByteString.fromArrayUnsafe(WebSocketHandshake.switchingProtocols(key)));
           streaming = true;
-          head = null;
+          // Client frames that came with the request (none from liqheat's client) are read as such.
+          if (!head.rest().isEmpty()) {
+            readFrames(head.rest());
+          }
+        }
+
+        private void readFrames(ByteString chunk) {
+          byte[] bytes = chunk.toArrayUnsafe();
+          try {
+            decoder.feed(bytes, 0, bytes.length, fromClient);
+          } catch (WebSocketProtocolException e) {
+            control.add(ByteString.fromArrayUnsafe(FrameEncoder.serverFrame(true, FrameDecoder.CLOSE,
+                FrameEncoder.closePayload(e.closeCode(), ""))));
+            closing = true;
+          }
         }
 
         private void refuse(String status) {

@@ -88,7 +88,7 @@ final class ClientProtocolStage extends AbstractGraphStageWithMaterializedValue<
     private final ArrayDeque<ByteString> outgoing = new ArrayDeque<>();
     private RawMessages.Builder received = new RawMessages.Builder();
     private RawMessages pending;
-    private ByteString head = ByteString.emptyByteString();
+    private final HttpHeadReader head = new HttpHeadReader();
     private Phase phase = Phase.HANDSHAKE;
     private boolean closeAnswered;
     private boolean protocolError;
@@ -217,32 +217,28 @@ final class ClientProtocolStage extends AbstractGraphStageWithMaterializedValue<
     }
 
     private void handshake(ByteString chunk) {
-      head = head.concat(chunk);
-      byte[] bytes = head.toArrayUnsafe();
-      int length = HttpHead.length(bytes, bytes.length);
-      if (length < 0) {
-        if (bytes.length > HttpHead.MAX_BYTES) {
-          fail(new WebSocketHandshakeException("the answer to the WebSocket upgrade has a head over " + HttpHead.MAX_BYTES + " bytes"));
-        } else {
-          pull(netIn);
-        }
-        return;
-      }
       try {
-        WebSocketHandshake.verifyResponse(HttpHead.parse(bytes, length), key);
-      } catch (RuntimeException e) {
+        HttpHead response = head.offer(chunk);
+        if (response == null) {
+          pull(netIn);
+          return;
+        }
+        WebSocketHandshake.verifyResponse(response, key);
+      } catch (IllegalArgumentException e) {
+        fail(new WebSocketHandshakeException("the answer to the WebSocket upgrade: " + e.getMessage()));
+        return;
+      } catch (WebSocketHandshakeException e) {
         fail(e);
         return;
       }
       phase = Phase.OPEN;
       cancelTimer(HANDSHAKE_TIMER);
       upgraded.complete(Done.getInstance());
-      head = null;
       flush();
-      if (length < bytes.length) {
-        read(ByteString.fromArrayUnsafe(bytes, length, bytes.length - length));
-      } else {
+      if (head.rest().isEmpty()) {
         pull(netIn);
+      } else {
+        read(head.rest());
       }
     }
 
