@@ -187,7 +187,7 @@ public final class IngestLoadCommand implements Callable<Integer> {
     WebSocketClientSettings client = new WebSocketClientSettings(1 << 20, Duration.ofSeconds(5), Duration.ofSeconds(5),
         Duration.ofSeconds(1));
     UniqueKillSwitch drain = Source.<String>maybe()
-        .via(WebSocketClient.flow(system, URI.create("ws://127.0.0.1:" + load.port() + streamPath(venue)), client))
+        .via(WebSocketClient.flow(system, URI.create("ws://127.0.0.1:" + load.port() + drainPath(venue)), client))
         .viaMat(KillSwitches.single(), Keep.right())
         .to(Sink.ignore())
         .run(system);
@@ -204,6 +204,11 @@ public final class IngestLoadCommand implements Callable<Integer> {
     } finally {
       drain.shutdown();
     }
+  }
+
+  /** A stream path of the exchange, for the simulator-rate client (Binance's ws-url is the bare host). */
+  private static String drainPath(Exchange exchange) {
+    return exchange == Exchange.BINANCE ? "/stream" : streamPath(exchange);
   }
 
   /** The exchange's stream path under its ws-url, as production and the demo configure it. */

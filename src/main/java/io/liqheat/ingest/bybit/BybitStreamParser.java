@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liqheat.ingest.JsonDecimals;
 import io.liqheat.ingest.MarketInput;
 import io.liqheat.ingest.MessageParser;
 import io.liqheat.ingest.ParseSink;
@@ -294,7 +295,7 @@ public final class BybitStreamParser implements MessageParser {
   private static double number(JsonParser parser, JsonToken value, String kind, String field) throws IOException {
     if (value == JsonToken.VALUE_STRING) {
       try {
-        double number = Double.parseDouble(parser.getText());
+        double number = JsonDecimals.fromText(parser);
         if (Double.isFinite(number)) {
           return number;
         }

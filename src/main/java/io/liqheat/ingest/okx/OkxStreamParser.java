@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.liqheat.ingest.JsonDecimals;
 import io.liqheat.ingest.MarketInput;
 import io.liqheat.ingest.MessageParser;
 import io.liqheat.ingest.ParseSink;
@@ -221,7 +222,7 @@ public final class OkxStreamParser implements MessageParser {
     double number(JsonParser parser, JsonToken token, String field) throws IOException {
       if (token == JsonToken.VALUE_STRING) {
         try {
-          return Double.parseDouble(parser.getText());
+          return JsonDecimals.fromText(parser);
         } catch (NumberFormatException e) {
           problem("non-numeric " + field);
           return Double.NaN;
