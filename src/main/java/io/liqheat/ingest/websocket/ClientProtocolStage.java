@@ -13,6 +13,7 @@ import org.apache.pekko.stream.Attributes;
 import org.apache.pekko.stream.BidiShape;
 import org.apache.pekko.stream.Inlet;
 import org.apache.pekko.stream.Outlet;
+import org.apache.pekko.stream.SubscriptionWithCancelException;
 import org.apache.pekko.stream.stage.AbstractInHandler;
 import org.apache.pekko.stream.stage.AbstractOutHandler;
 import org.apache.pekko.stream.stage.GraphStageLogic;
@@ -120,7 +121,13 @@ final class ClientProtocolStage extends AbstractGraphStageWithMaterializedValue<
 
         @Override
         public void onDownstreamFinish(Throwable cause) {
-          connectionEnded();
+          if (!(cause instanceof SubscriptionWithCancelException.NonFailureCancellation)) {
+            fail(cause);
+          } else if (isClosed(netIn)) {
+            connectionEnded();
+          }
+          // Otherwise the socket's read side tells how it ended: a TLS failure (an untrusted
+          // certificate, a host name it does not name) cancels this side first, then fails that one.
         }
       });
 

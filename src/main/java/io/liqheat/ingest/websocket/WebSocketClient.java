@@ -43,8 +43,19 @@ public final class WebSocketClient {
 
   private WebSocketClient() {}
 
+  /** A connection that trusts what the JVM's default TLS context trusts. */
   public static Flow<String, RawMessages, CompletionStage<Done>> flow(
       ActorSystem<?> system, URI url, WebSocketClientSettings settings) {
+    try {
+      return flow(system, url, settings, SSLContext.getDefault());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no default TLS context", e);
+    }
+  }
+
+  /** @param tls the context whose trust store checks a {@code wss://} server's certificate */
+  public static Flow<String, RawMessages, CompletionStage<Done>> flow(
+      ActorSystem<?> system, URI url, WebSocketClientSettings settings, SSLContext tls) {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
     if (!scheme.equals("ws") && !scheme.equals("wss")) {
       throw new IllegalArgumentException("not a WebSocket URL (ws:// or wss://): " + url);
@@ -52,12 +63,12 @@ public final class WebSocketClient {
     if (url.getHost() == null) {
       throw new IllegalArgumentException("a WebSocket URL needs a host: " + url);
     }
-    boolean tls = scheme.equals("wss");
-    int port = url.getPort() != -1 ? url.getPort() : tls ? 443 : 80;
+    boolean secure = scheme.equals("wss");
+    int port = url.getPort() != -1 ? url.getPort() : secure ? 443 : 80;
     // Resolved by Pekko's DNS when the connection opens, not here on the caller's thread.
     InetSocketAddress address = InetSocketAddress.createUnresolved(url.getHost(), port);
-    Flow<ByteString, ByteString, ?> transport = tls
-        ? Tcp.get(system).outgoingConnectionWithTls(address, () -> sslEngine(url.getHost(), port), Optional.empty(), List.of(),
+    Flow<ByteString, ByteString, ?> transport = secure
+        ? Tcp.get(system).outgoingConnectionWithTls(address, () -> sslEngine(tls, url.getHost(), port), Optional.empty(), List.of(),
             Optional.of(settings.connectTimeout()), Optional.empty(), session -> Optional.empty(), TLSClosing.eagerClose())
         : Tcp.get(system).outgoingConnection(address, Optional.empty(), List.of(), true,
             Optional.of(settings.connectTimeout()), Optional.empty());
@@ -65,23 +76,19 @@ public final class WebSocketClient {
   }
 
   /**
-   * A client engine from the JVM's default context (its trust store), which checks the certificate
-   * against the host name (HTTPS endpoint identification) and names the host in SNI, without which
-   * CDN-fronted endpoints answer with the wrong certificate.
+   * A client engine that checks the certificate against the host name (HTTPS endpoint
+   * identification) and names the host in SNI, without which CDN-fronted endpoints answer with the
+   * wrong certificate.
    */
-  static SSLEngine sslEngine(String host, int port) {
-    try {
-      SSLEngine engine = SSLContext.getDefault().createSSLEngine(host, port);
-      engine.setUseClientMode(true);
-      SSLParameters parameters = engine.getSSLParameters();
-      parameters.setEndpointIdentificationAlgorithm("HTTPS");
-      if (!host.isEmpty() && !Character.isDigit(host.charAt(host.length() - 1)) && !host.startsWith("[")) {
-        parameters.setServerNames(List.of(new SNIHostName(host)));
-      }
-      engine.setSSLParameters(parameters);
-      return engine;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("no default TLS context", e);
+  static SSLEngine sslEngine(SSLContext tls, String host, int port) {
+    SSLEngine engine = tls.createSSLEngine(host, port);
+    engine.setUseClientMode(true);
+    SSLParameters parameters = engine.getSSLParameters();
+    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+    if (!host.isEmpty() && !Character.isDigit(host.charAt(host.length() - 1)) && !host.startsWith("[")) {
+      parameters.setServerNames(List.of(new SNIHostName(host)));
     }
+    engine.setSSLParameters(parameters);
+    return engine;
   }
 }

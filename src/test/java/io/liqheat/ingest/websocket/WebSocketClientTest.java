@@ -242,8 +242,8 @@ class WebSocketClientTest {
   }
 
   @Test
-  void tlsEnginesVerifyTheHostNameAndNameItInSni() {
-    javax.net.ssl.SSLEngine engine = WebSocketClient.sslEngine("fstream.binance.com", 443);
+  void tlsEnginesVerifyTheHostNameAndNameItInSni() throws Exception {
+    javax.net.ssl.SSLEngine engine = WebSocketClient.sslEngine(javax.net.ssl.SSLContext.getDefault(), "fstream.binance.com", 443);
     assertThat(engine.getUseClientMode()).isTrue();
     assertThat(engine.getSSLParameters().getEndpointIdentificationAlgorithm()).isEqualTo("HTTPS");
     assertThat(engine.getSSLParameters().getServerNames()).containsExactly(new javax.net.ssl.SNIHostName("fstream.binance.com"));
