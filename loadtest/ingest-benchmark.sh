@@ -12,5 +12,5 @@ per_frame="${3:-20}"
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for exchange in binance bybit okx; do
   "$home/bin/liqheat" loadtest-ingest --exchange "$exchange" --markets "$markets" \
-    --trades-per-frame "$per_frame" --seconds "$seconds" --warmup 10 2>/dev/null | grep -E '^(binance|bybit|okx|ingest|parse|ratio)'
+    --trades-per-frame "$per_frame" --seconds "$seconds" --warmup 10 2>/dev/null | grep -E '^(binance|bybit|okx|simulator|warming|ingest|parse|ratio)'
 done

@@ -21,12 +21,16 @@ import io.liqheat.market.MarketStatus;
 import io.liqheat.market.Windows;
 import io.liqheat.model.CalibrationLoader;
 import io.liqheat.sim.LoadFrames;
-import io.liqheat.sim.LoadStreamRoute;
+import io.liqheat.sim.LoadStreamServer;
 import io.liqheat.sim.SimMarketSpec;
 import io.liqheat.sim.SimServer;
 import io.liqheat.sim.SimulatedExchange;
+import io.liqheat.ingest.websocket.WebSocketClient;
+import io.liqheat.ingest.websocket.WebSocketClientSettings;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,9 +44,12 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
-import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
-import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,8 +59,11 @@ import picocli.CommandLine.Option;
  * market entities, measured against bare parsing of the same frames in the same process.
  *
  * <ol>
- *   <li>A simulator serves the exchange's REST API for {@code --markets} markets and, on its stream
- *       path, pre-rendered trade frames in a loop ({@link LoadFrames}).
+ *   <li>The simulator serves the exchange's REST API for {@code --markets} markets, and its load
+ *       mode ({@link LoadStreamServer}) serves pre-rendered trade frames ({@link LoadFrames}) in a
+ *       loop on the exchange's stream path.
+ *   <li>Simulator rate: frames per second the load server writes to a client that only decodes
+ *       them, before the connector starts, so that it is known not to be the bottleneck.
  *   <li>The real connector of that exchange reads them into real sharded market entities (on the
  *       in-memory journal: no window freezes in this test, see {@link LoadFrames}).
  *   <li>Ingest rate: trades the entities accepted per second, from their own counters, over
@@ -109,18 +119,25 @@ public final class IngestLoadCommand implements Callable<Integer> {
           MarketSettings.fromConfig(system.settings().config()));
       List<SimMarketSpec> specs = markets.stream().map(market -> SimMarketSpec.typical(market, 96_000, 0.01)).toList();
       try (SimulatedExchange sim = new SimulatedExchange(system, specs, 7, Duration.ofMinutes(10), Clock.systemUTC())) {
-        LoadStreamRoute load = new LoadStreamRoute(frames);
-        AllDirectives directives = new AllDirectives() {};
-        ServerBinding binding = Http.get(system).newServerAt("127.0.0.1", 0)
-            .bind(directives.concat(load.route(streamSegment(venue)), SimServer.routes(sim)))
-            .toCompletableFuture().get(10, TimeUnit.SECONDS);
-        int port = binding.localAddress().getPort();
-        Config ingestConfig = DemoConfig.pointedAt(system.settings().config(), port, markets);
+        // REST (instruments, backfill, polls) from the normal simulator; the stream from the load mode's server.
+        ServerBinding rest = SimServer.start(system, sim, "127.0.0.1", 0).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        LoadStreamServer load = LoadStreamServer.start(system, "127.0.0.1", 0, venue, frames);
+        say(out, String.format(Locale.ROOT, "%s: %d markets, %d pre-rendered frames (%d trades each for bybit/okx)",
+            venue.id(), marketCount, frames.size(), venue == Exchange.BINANCE ? 1 : tradesPerFrame));
+
+        SimulatorRate simulator = simulatorRate(system, load, venue, Math.max(5, seconds / 3));
+        say(out, String.format(Locale.ROOT, "simulator: %,.0f frames/s, %,.0f trades/s (to a client that only decodes the frames,"
+            + " over %.1f s, nothing else running; process CPU %.0f %% of one core)",
+            simulator.frames(), simulator.trades(), simulator.seconds(), simulator.cpuPercent()));
+
+        Config ingestConfig = ConfigFactory.parseString(
+                "liqheat.ingest.exchanges." + venue.id() + ".ws-url = \"ws://127.0.0.1:" + load.port() + streamPath(venue) + "\"")
+            .withFallback(DemoConfig.pointedAt(system.settings().config(), rest.localAddress().getPort(), markets))
+            .resolve();
         Connectors connectors = Connectors.start(system, IngestSettings.fromConfig(ingestConfig),
             new ShardedMarketSink(system, new DeliverySettings(Duration.ofSeconds(30), Duration.ofSeconds(90), 1_000_000)), Clock.systemUTC());
 
-        say(out, String.format(Locale.ROOT, "%s: %d markets, %d pre-rendered frames (%d trades each for bybit/okx);"
-            + " warming up %d s", venue.id(), marketCount, frames.size(), venue == Exchange.BINANCE ? 1 : tradesPerFrame, warmup));
+        say(out, String.format(Locale.ROOT, "warming up %d s", warmup));
         TimeUnit.SECONDS.sleep(warmup);
         long trades0 = acceptedTrades(system, markets);
         long sent0 = load.tradesSent();
@@ -135,17 +152,21 @@ public final class IngestLoadCommand implements Callable<Integer> {
         long frames1 = load.framesSent();
         List<ConnectorStatus> status = connectors.status();
         connectors.stop().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        binding.unbind();
+        load.unbind();
+        rest.unbind();
 
         double ingestRate = (trades1 - trades0) / elapsed;
         double parseRate = parseRate(venue, markets, frames, Math.max(5, seconds / 2));
         long malformed = status.stream().mapToLong(ConnectorStatus::malformedTotal).sum();
         long late = status.stream().mapToLong(ConnectorStatus::late).sum();
+        long reconnects = status.stream().mapToLong(ConnectorStatus::reconnects).sum();
         say(out, String.format(Locale.ROOT,
             "ingest: %,.0f trades/s into the entities (%,.0f frames/s from the simulator, %,.0f trades/s sent),"
-                + " over %.1f s; process CPU %.0f %% of one core; malformed %d, late %d",
-            ingestRate, (frames1 - frames0) / elapsed, (sent1 - sent0) / elapsed, elapsed, 100 * cpu / elapsed, malformed, late));
-        say(out, String.format(Locale.ROOT, "parse:  %,.0f trades/s (the same frames through the connector's parser, one thread)", parseRate));
+                + " over %.1f s; process CPU %.0f %% of one core; malformed %d, late %d, reconnects %d",
+            ingestRate, (frames1 - frames0) / elapsed, (sent1 - sent0) / elapsed, elapsed, 100 * cpu / elapsed, malformed, late,
+            reconnects));
+        say(out, String.format(Locale.ROOT, "parse:  %,.0f trades/s (the same frames' bytes through the connector's parser, one thread)",
+            parseRate));
         say(out, String.format(Locale.ROOT, "ratio ingest/parse: %.2f", ingestRate / parseRate));
       }
     } finally {
@@ -155,11 +176,48 @@ public final class IngestLoadCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static String streamSegment(Exchange exchange) {
+  private record SimulatorRate(double frames, double trades, double seconds, double cpuPercent) {}
+
+  /**
+   * The load server's own rate: frames it writes per second to liqheat's WebSocket client with
+   * nothing behind the client (no parsing, no entities), so it shows how far the simulator is from
+   * being the bottleneck of the ingest run. Two seconds of warm-up first.
+   */
+  private static SimulatorRate simulatorRate(ActorSystem<?> system, LoadStreamServer load, Exchange venue, int seconds)
+      throws Exception {
+    WebSocketClientSettings client = new WebSocketClientSettings(1 << 20, Duration.ofSeconds(5), Duration.ofSeconds(5),
+        Duration.ofSeconds(1));
+    UniqueKillSwitch drain = Source.<String>maybe()
+        .via(WebSocketClient.flow(system, URI.create("ws://127.0.0.1:" + load.port() + drainPath(venue)), client))
+        .viaMat(KillSwitches.single(), Keep.right())
+        .to(Sink.ignore())
+        .run(system);
+    try {
+      TimeUnit.SECONDS.sleep(2);
+      long frames0 = load.framesSent();
+      long trades0 = load.tradesSent();
+      long cpu0 = processCpuNanos();
+      long t0 = System.nanoTime();
+      TimeUnit.SECONDS.sleep(seconds);
+      double elapsed = (System.nanoTime() - t0) / 1e9;
+      return new SimulatorRate((load.framesSent() - frames0) / elapsed, (load.tradesSent() - trades0) / elapsed, elapsed,
+          100 * (processCpuNanos() - cpu0) / 1e9 / elapsed);
+    } finally {
+      drain.shutdown();
+    }
+  }
+
+  /** A stream path of the exchange, for the simulator-rate client (Binance's ws-url is the bare host). */
+  private static String drainPath(Exchange exchange) {
+    return exchange == Exchange.BINANCE ? "/stream" : streamPath(exchange);
+  }
+
+  /** The exchange's stream path under its ws-url, as production and the demo configure it. */
+  private static String streamPath(Exchange exchange) {
     return switch (exchange) {
-      case BINANCE -> "stream";
-      case BYBIT -> "v5";
-      case OKX -> "ws";
+      case BINANCE -> "";
+      case BYBIT -> "/v5/public/linear";
+      case OKX -> "/ws/v5/public";
     };
   }
 
@@ -205,7 +263,7 @@ public final class IngestLoadCommand implements Callable<Integer> {
       @Override
       public void malformed(MarketId market, String reason) {}
     };
-    String[] texts = frames.stream().map(LoadFrames.Frame::text).toArray(String[]::new);
+    byte[][] texts = frames.stream().map(frame -> frame.text().getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
     long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
     long start = System.nanoTime();
     // Two seconds of warm-up so the JIT has compiled the parser before it is timed.
@@ -214,7 +272,7 @@ public final class IngestLoadCommand implements Callable<Integer> {
     long timedStart = 0;
     int i = 0;
     while (true) {
-      parser.parse(texts[i], counting);
+      parser.parse(texts[i], 0, texts[i].length, counting);
       i = (i + 1) % texts.length;
       if (i == 0) {
         long now = System.nanoTime();

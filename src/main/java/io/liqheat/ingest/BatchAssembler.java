@@ -16,6 +16,8 @@ public final class BatchAssembler implements ParseSink {
   private final ConnectorMonitor monitor;
   private int inputs;
   private int trades;
+  private MarketId lastMarket;
+  private InputBatchBuilder lastBuilder;
 
   public BatchAssembler(ConnectorMonitor monitor) {
     this.monitor = monitor;
@@ -23,7 +25,16 @@ public final class BatchAssembler implements ParseSink {
 
   @Override
   public void input(MarketInput input) {
-    InputBatchBuilder builder = builders.computeIfAbsent(input.market(), market -> InputBatch.builder());
+    // Consecutive inputs are mostly of one market (a frame's trades, a market's burst): a map look-up
+    // per input only when the market changes. Parsers hand out their configured MarketId instances.
+    InputBatchBuilder builder;
+    if (input.market() == lastMarket) {
+      builder = lastBuilder;
+    } else {
+      builder = builders.computeIfAbsent(input.market(), market -> InputBatch.builder());
+      lastMarket = input.market();
+      lastBuilder = builder;
+    }
     inputs++;
     // Java 17 has no pattern switch; the sealed interface keeps this chain complete.
     if (input instanceof MarketInput.Trade t) {
@@ -60,6 +71,8 @@ public final class BatchAssembler implements ParseSink {
     Map<MarketId, InputBatch> batches = new LinkedHashMap<>();
     builders.forEach((market, builder) -> batches.put(market, builder.build()));
     builders.clear();
+    lastMarket = null;
+    lastBuilder = null;
     inputs = 0;
     trades = 0;
     return batches;

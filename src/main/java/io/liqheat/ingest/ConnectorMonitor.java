@@ -68,7 +68,12 @@ public final class ConnectorMonitor {
   }
 
   public void messageReceived() {
-    messages.increment();
+    messagesReceived(1);
+  }
+
+  /** Messages that arrived together (one WebSocket read): counted, and the clock read, once for all. */
+  public void messagesReceived(int count) {
+    messages.add(count);
     lastMessageMs.set(clock.millis());
   }
 

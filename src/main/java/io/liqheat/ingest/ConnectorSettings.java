@@ -2,6 +2,7 @@ package io.liqheat.ingest;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import io.liqheat.ingest.websocket.WebSocketClientSettings;
 import io.liqheat.market.Exchange;
 import java.net.URI;
 import java.time.Duration;
@@ -86,6 +87,18 @@ public record ConnectorSettings(
         batchMaxDelay, requestTimeout, delivery, malformedLogInterval, exchangeConfig);
   }
 
+  /** The WebSocket client's settings ({@code websocket.*}), from the same layered block. */
+  public WebSocketClientSettings webSocket() {
+    Keys keys = new Keys(exchangeConfig, ROOT + ".exchanges." + exchange.id());
+    long maxMessage = keys.read("websocket.max-message-size", () -> exchangeConfig.getBytes("websocket.max-message-size"));
+    if (maxMessage < 125 || maxMessage > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(keys.block() + ".websocket.max-message-size must be between 125 bytes and 2 GiB, was "
+          + maxMessage);
+    }
+    return new WebSocketClientSettings((int) maxMessage, keys.positiveDuration("websocket.connect-timeout"),
+        keys.positiveDuration("websocket.handshake-timeout"), keys.positiveDuration("websocket.close-timeout"));
+  }
+
   /** Reads keys of one block and names the full key in every error, so bad config stops start-up clearly. */
   public record Keys(Config config, String block) {
 
@@ -126,7 +139,7 @@ public record ConnectorSettings(
       }
     }
 
-    private <T> T read(String key, java.util.function.Supplier<T> getter) {
+    <T> T read(String key, java.util.function.Supplier<T> getter) {
       try {
         return getter.get();
       } catch (ConfigException e) {

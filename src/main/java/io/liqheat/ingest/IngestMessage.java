@@ -1,7 +1,13 @@
 package io.liqheat.ingest;
 
 /**
- * A raw message with the parser that reads it: WebSocket frames and REST bodies of one connection
+ * Raw messages with the parser that reads them: WebSocket messages and REST bodies of one connection
  * travel through the same pipeline, each with its own parser.
  */
-public record IngestMessage(MessageParser parser, String text) {}
+public record IngestMessage(MessageParser parser, RawMessages messages) {
+
+  /** One REST body or other text message. */
+  public static IngestMessage of(MessageParser parser, String text) {
+    return new IngestMessage(parser, RawMessages.of(text));
+  }
+}

@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
+import org.apache.pekko.stream.OverflowStrategy;
 import org.apache.pekko.stream.javadsl.Flow;
 
 /**
  * Raw messages → parsed inputs → one batch per market → the entities. Messages are grouped by count
- * or time, whichever comes first, so that a busy stream sends few large batches and a quiet one is
- * not held back. Each market's batches then go on a lane of their own ({@link MarketLanes}): in
- * order, one in flight per market, so a market that does not answer holds back only itself, while a
- * slow entity still backpressures the socket once its lane is full instead of queueing in memory.
+ * (of messages, not of stream elements) or time, whichever comes first, so that a busy stream sends
+ * few large batches and a quiet one is not held back. Each market's batches then go on a lane of
+ * their own ({@link MarketLanes}): in order, one in flight per market, so a market that does not
+ * answer holds back only itself, while a slow entity still backpressures the socket once its lane is
+ * full instead of queueing in memory.
  */
 public final class IngestPipeline {
 
@@ -29,8 +31,14 @@ public final class IngestPipeline {
     return Flow.fromMaterializer((materializer, attributes) -> {
           MarketLanes lanes = new MarketLanes(source, sink, monitor, settings.delivery());
           return Flow.of(IngestMessage.class)
-              .groupedWithin(settings.batchMaxMessages(), settings.batchMaxDelay())
+              // Weighed by messages, as an element carries every message of one WebSocket read.
+              .groupedWeightedWithin(settings.batchMaxMessages(), message -> (long) message.messages().size(),
+                  settings.batchMaxDelay())
               .map(messages -> assemble(messages, monitor))
+              // The next group is parsed while a full lane holds this one. Without it, parsing and the
+              // entities took turns when every group waited for its acks: the Binance load test ran at
+              // 194k messages/s on 91 % of one core of two.
+              .buffer(1, OverflowStrategy.backpressure())
               .mapAsync(1, lanes::offer)
               .watchTermination((notUsed, done) -> {
                 done.whenComplete((ok, failure) -> lanes.close());
@@ -44,7 +52,7 @@ public final class IngestPipeline {
   public static Map<MarketId, InputBatch> assemble(List<IngestMessage> messages, ConnectorMonitor monitor) {
     BatchAssembler assembler = new BatchAssembler(monitor);
     for (IngestMessage message : messages) {
-      message.parser().parse(message.text(), assembler);
+      message.messages().parseEach(message.parser(), assembler);
     }
     monitor.inputsProduced(assembler.inputs(), assembler.trades());
     Map<MarketId, InputBatch> batches = assembler.drain();

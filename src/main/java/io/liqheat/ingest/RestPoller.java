@@ -22,7 +22,7 @@ public final class RestPoller {
         .mapConcat(tick -> calls.get())
         .mapAsync(1, call -> client.get(call.url())
             .handle((body, failure) -> failure == null
-                ? Optional.of(new IngestMessage(call.parser(), body))
+                ? Optional.of(IngestMessage.of(call.parser(), body))
                 : Optional.<IngestMessage>empty()))
         .filter(Optional::isPresent)
         .map(Optional::get);

@@ -156,15 +156,14 @@ public final class BinanceConnector implements ExchangeConnector {
     ConnectorMonitor monitor = new ConnectorMonitor(Exchange.BINANCE.id(), name, settings.malformedLogInterval(), clock);
     monitors.add(monitor);
     WebSocketSpec spec = new WebSocketSpec(urls.combinedStream(markets), List.of(), settings.pingInterval(), null);
-    BinanceStreamParser streamParser = new BinanceStreamParser(new BinanceSymbols(markets));
-    MessageParser parser = (text, parseSink) -> streamParser.parse(text, marks.recording(parseSink));
+    MessageParser parser = new BinanceStreamParser(new BinanceSymbols(markets), marks);
     // The pipeline runs inside the reconnecting source, so that a delivery failing for good restarts
     // the connection, whose backfill then covers what was not delivered.
     Source<Done, NotUsed> live = Reconnecting.source(settings, monitor, () -> Source.completionStageSource(
             GapBackfill.run(markets, backfills, monitor).thenApply(done -> {
               firstBackfill.complete(done);
               return WebSocketFeed.connect(system, spec, settings, monitor)
-                  .map(text -> new IngestMessage(parser, text))
+                  .map(messages -> new IngestMessage(parser, messages))
                   .via(IngestPipeline.toEntities(name, monitor, backfills.onDemand(monitor), settings));
             }))
         .mapMaterializedValue(future -> NotUsed.getInstance()));

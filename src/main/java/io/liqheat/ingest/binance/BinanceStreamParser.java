@@ -23,15 +23,39 @@ import java.io.IOException;
 public final class BinanceStreamParser implements MessageParser {
 
   private final BinanceSymbols symbols;
+  private final LatestMarks marks;
 
   public BinanceStreamParser(BinanceSymbols symbols) {
+    this(symbols, new LatestMarks());
+  }
+
+  /** @param marks where every streamed mark price is recorded, to value polled open interest */
+  public BinanceStreamParser(BinanceSymbols symbols, LatestMarks marks) {
     this.symbols = symbols;
+    this.marks = marks;
   }
 
   @Override
   public void parse(String message, ParseSink sink) {
+    try {
+      parse(JsonValues.FACTORY.createParser(message), sink);
+    } catch (IOException e) {
+      sink.malformed(null, "invalid json");
+    }
+  }
+
+  @Override
+  public void parse(byte[] bytes, int offset, int length, ParseSink sink) {
+    try {
+      parse(JsonValues.FACTORY.createParser(bytes, offset, length), sink);
+    } catch (IOException e) {
+      sink.malformed(null, "invalid json");
+    }
+  }
+
+  private void parse(JsonParser parser, ParseSink sink) {
     StreamEvent event = new StreamEvent();
-    try (JsonParser p = JsonValues.FACTORY.createParser(message)) {
+    try (JsonParser p = parser) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         sink.malformed(null, "not a JSON object");
         return;
@@ -119,13 +143,14 @@ public final class BinanceStreamParser implements MessageParser {
     sink.input(new MarketInput.Trade(market, event.tradeTime, event.price, event.quantity, !event.buyerMaker));
   }
 
-  private static void mark(MarketId market, StreamEvent event, ParseSink sink) {
+  private void mark(MarketId market, StreamEvent event, ParseSink sink) {
     String problem = problem(event.priceSlot, "p");
     problem = problem != null ? problem : problem(event.eventTimeSlot, "E");
     if (problem != null) {
       sink.malformed(market, problem);
       return;
     }
+    marks.record(market, event.price);
     sink.input(new MarketInput.MarkPrice(market, event.eventTime, event.price));
   }
 

@@ -3,6 +3,7 @@ package io.liqheat.ingest.binance;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.liqheat.ingest.JsonDecimals;
 import java.io.IOException;
 
 /**
@@ -23,7 +24,7 @@ final class JsonValues {
     JsonToken token = p.currentToken();
     if (token == JsonToken.VALUE_STRING) {
       try {
-        double value = Double.parseDouble(p.getText());
+        double value = JsonDecimals.fromText(p);
         return Double.isFinite(value) ? value : Double.NaN;
       } catch (NumberFormatException e) {
         return Double.NaN;

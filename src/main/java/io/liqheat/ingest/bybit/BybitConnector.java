@@ -137,7 +137,7 @@ public final class BybitConnector implements ExchangeConnector {
           firstBackfill.complete(done);
           MessageParser parser = new BybitStreamParser(markets, new BybitTickerBook());
           return WebSocketFeed.connect(system, spec, settings, monitor)
-              .map(text -> new IngestMessage(parser, text))
+              .map(messages -> new IngestMessage(parser, messages))
               .via(IngestPipeline.toEntities("bybit-ws", monitor, backfills.onDemand(monitor), settings));
         });
     return Source.completionStageSource(live).mapMaterializedValue(m -> NotUsed.getInstance());

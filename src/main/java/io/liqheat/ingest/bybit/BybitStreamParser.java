@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liqheat.ingest.JsonDecimals;
 import io.liqheat.ingest.MarketInput;
 import io.liqheat.ingest.MessageParser;
 import io.liqheat.ingest.ParseSink;
@@ -43,8 +44,25 @@ public final class BybitStreamParser implements MessageParser {
 
   @Override
   public void parse(String message, ParseSink sink) {
+    try {
+      parse(MAPPER.getFactory().createParser(message), sink);
+    } catch (IOException e) {
+      sink.malformed(null, "invalid JSON");
+    }
+  }
+
+  @Override
+  public void parse(byte[] bytes, int offset, int length, ParseSink sink) {
+    try {
+      parse(MAPPER.getFactory().createParser(bytes, offset, length), sink);
+    } catch (IOException e) {
+      sink.malformed(null, "invalid JSON");
+    }
+  }
+
+  private void parse(JsonParser opened, ParseSink sink) {
     Frame frame = new Frame();
-    try (JsonParser parser = MAPPER.getFactory().createParser(message)) {
+    try (JsonParser parser = opened) {
       if (read(parser, frame)) {
         for (MarketInput input : frame.inputs) {
           sink.input(input);
@@ -277,7 +295,7 @@ public final class BybitStreamParser implements MessageParser {
   private static double number(JsonParser parser, JsonToken value, String kind, String field) throws IOException {
     if (value == JsonToken.VALUE_STRING) {
       try {
-        double number = Double.parseDouble(parser.getText());
+        double number = JsonDecimals.fromText(parser);
         if (Double.isFinite(number)) {
           return number;
         }

@@ -99,7 +99,7 @@ public final class OkxConnector implements ExchangeConnector {
     WebSocketSpec spec = new WebSocketSpec(settings.wsUrl().toString(),
         List.of(OkxSubscriptions.subscribe(instruments.markets())), settings.pingInterval(), "ping");
     Source<IngestMessage, NotUsed> frames = WebSocketFeed.connect(system, spec, settings, monitor)
-        .map(text -> new IngestMessage(parser, text));
+        .map(messages -> new IngestMessage(parser, messages));
     Source<IngestMessage, NotUsed> ratios = RestPoller.poll(settings.ratioPollInterval(), rest,
         () -> ratioCalls(paths, instruments, clock));
     // The poller never ends by itself: the connection ends when the socket does.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.liqheat.ingest.JsonDecimals;
 import io.liqheat.ingest.MarketInput;
 import io.liqheat.ingest.MessageParser;
 import io.liqheat.ingest.ParseSink;
@@ -50,8 +51,28 @@ public final class OkxStreamParser implements MessageParser {
     if ("pong".equals(message)) {
       return;
     }
+    try {
+      parse(JSON.createParser(message), sink);
+    } catch (IOException e) {
+      sink.malformed(null, "unreadable message");
+    }
+  }
+
+  @Override
+  public void parse(byte[] bytes, int offset, int length, ParseSink sink) {
+    if (length == 4 && bytes[offset] == 'p' && bytes[offset + 1] == 'o' && bytes[offset + 2] == 'n' && bytes[offset + 3] == 'g') {
+      return;
+    }
+    try {
+      parse(JSON.createParser(bytes, offset, length), sink);
+    } catch (IOException e) {
+      sink.malformed(null, "unreadable message");
+    }
+  }
+
+  private void parse(JsonParser opened, ParseSink sink) {
     Frame frame = new Frame();
-    try (JsonParser parser = JSON.createParser(message)) {
+    try (JsonParser parser = opened) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         sink.malformed(null, "not a JSON object");
         return;
@@ -201,7 +222,7 @@ public final class OkxStreamParser implements MessageParser {
     double number(JsonParser parser, JsonToken token, String field) throws IOException {
       if (token == JsonToken.VALUE_STRING) {
         try {
-          return Double.parseDouble(parser.getText());
+          return JsonDecimals.fromText(parser);
         } catch (NumberFormatException e) {
           problem("non-numeric " + field);
           return Double.NaN;
