@@ -37,14 +37,19 @@ import java.nio.ByteBuffer;
  * to ~3 kB), and Cassandra's CPU per row written goes down with the bytes (measured on the embedded
  * node, unlogged batches of one partition's rows: loadtest/results/rebuild-2026-12-05-ceilings.txt).
  * Nothing is rounded: every value kept is its raw bits, and an omitted one is exactly +0.0 (a
- * -0.0 is kept, its bits are not zero). A new layout gets a new version byte; since the table is
- * rebuilt from the journal, old blobs need not be read, and a blob of another version is refused
- * with the way out ({@code liqheat rebuild read-side}).
+ * -0.0 is kept, its bits are not zero).
+ *
+ * <p>A new layout gets a new version byte. Blobs of version 1 ({@code n} as an int, every bin as an
+ * int, then both columns whole) are still read, so that history keeps answering after an upgrade
+ * and {@code liqheat verify} compares them by value; {@code liqheat rebuild read-side} rewrites them
+ * in the new layout when convenient. A blob of any other version is refused with that way out.
  */
 public final class FrameCodec {
 
   static final byte VERSION = 2;
+  private static final byte VERSION_1 = 1;
   private static final int HEADER_BYTES = 1 + 1 + 8;
+  private static final int VERSION_1_BYTES_PER_BIN = 4 + 8 + 8;
 
   private FrameCodec() {}
 
@@ -91,9 +96,12 @@ public final class FrameCodec {
     ByteBuffer buffer = blob.duplicate();
     try {
       byte version = buffer.get();
+      if (version == VERSION_1) {
+        return decodeVersion1(buffer);
+      }
       if (version != VERSION) {
         throw new IllegalArgumentException(
-            "frame blob has format version " + version + ", this build reads " + VERSION
+            "frame blob has format version " + version + ", this build reads " + VERSION_1 + " and " + VERSION
                 + "; rebuild the read side from the journal (liqheat rebuild read-side)");
       }
       PriceGrid.Kind kind = kindOf(buffer.get());
@@ -137,6 +145,30 @@ public final class FrameCodec {
 
   public static DensityFrame decode(byte[] blob) {
     return decode(ByteBuffer.wrap(blob));
+  }
+
+  /** The rest of a version 1 blob, after its version byte. */
+  private static DensityFrame decodeVersion1(ByteBuffer buffer) {
+    PriceGrid.Kind kind = kindOf(buffer.get());
+    double width = buffer.getDouble();
+    int n = buffer.getInt();
+    if (n < 0 || buffer.remaining() != (long) n * VERSION_1_BYTES_PER_BIN) {
+      throw new IllegalArgumentException(
+          "frame blob (version 1) announces " + n + " bins but holds " + buffer.remaining() + " bytes of them");
+    }
+    int[] bins = new int[n];
+    double[] longUsd = new double[n];
+    double[] shortUsd = new double[n];
+    for (int i = 0; i < n; i++) {
+      bins[i] = buffer.getInt();
+    }
+    for (int i = 0; i < n; i++) {
+      longUsd[i] = buffer.getDouble();
+    }
+    for (int i = 0; i < n; i++) {
+      shortUsd[i] = buffer.getDouble();
+    }
+    return new DensityFrame(kind, width, bins, longUsd, shortUsd);
   }
 
   private static int runs(int[] bins) {

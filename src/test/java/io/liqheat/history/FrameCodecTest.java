@@ -95,15 +95,30 @@ class FrameCodecTest {
   }
 
   @Test
-  void aBlobOfTheFormerLayoutIsRefusedWithTheWayOut() {
-    // Version 1: every bin as an int, then both columns whole.
+  void aBlobOfTheFormerLayoutStillReads() {
+    // Version 1, as rows written before the upgrade hold it: the bin count, every bin as an int,
+    // then both columns whole.
     ByteBuffer v1 = ByteBuffer.allocate(1 + 1 + 8 + 4 + 2 * 20);
     v1.put((byte) 1).put((byte) 0).putDouble(0.0005).putInt(2).putInt(10).putInt(11)
         .putDouble(1.5).putDouble(0).putDouble(0).putDouble(2.5);
 
-    assertThatThrownBy(() -> FrameCodec.decode(v1.array()))
+    DensityFrame decoded = FrameCodec.decode(v1.array());
+
+    assertThat(decoded).isEqualTo(new DensityFrame(PriceGrid.Kind.RELATIVE, 0.0005, new int[] {10, 11},
+        new double[] {1.5, 0}, new double[] {0, 2.5}));
+    assertThatThrownBy(() -> FrameCodec.decode(Arrays.copyOf(v1.array(), v1.capacity() - 8)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("format version 1")
+        .hasMessageContaining("version 1");
+  }
+
+  @Test
+  void aBlobOfAnUnknownLayoutIsRefusedWithTheWayOut() {
+    byte[] future = FrameCodec.encode(FrozenWindows.frame(100));
+    future[0] = 3;
+
+    assertThatThrownBy(() -> FrameCodec.decode(future))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("format version 3")
         .hasMessageContaining("rebuild the read side");
   }
 
