@@ -33,8 +33,9 @@ final class JournalReplay {
   static final int CHUNK = 500;
 
   /**
-   * Slices of a market read and decoded at once, ahead of its replay: decoding an event (~16 µs)
-   * costs about what replaying it does, so a few slices keep both cores busy with one market. With
+   * Slices of a market read and decoded at once, ahead of its replay: decoding an event (~14 µs)
+   * costs about what refreezing it does (~18 µs; ReplayCostBenchmark), so a few slices keep both
+   * cores busy even with one market. With
    * {@code --parallel-markets 4} that is up to 12 slices, ~30 MB of events, in the node at once.
    */
   static final int SLICES_IN_FLIGHT = 3;

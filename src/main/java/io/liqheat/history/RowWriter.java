@@ -19,8 +19,8 @@ final class RowWriter implements RowSink {
 
   /**
    * Batches of a chunk in flight. The node's CPU is what limits a rebuild, and requests beyond
-   * what it works on only queue in its heap: with batches of ~60 rows, 8 in flight wrote more rows
-   * per second than 16 (loadtest/results/rebuild-2026-12-05-ceilings.txt). Two a chunk, two chunks
+   * what it works on only queue in its heap: in batches of 100 rows, 8 in flight wrote more rows per
+   * second than 16 (loadtest/results/rebuild-2026-12-05-ceilings.txt). Two a chunk, two chunks
    * a market: four per market, sixteen with {@code --parallel-markets 4}.
    */
   static final int BATCHES_IN_FLIGHT = 2;
