@@ -23,9 +23,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * Runs a command that replays the journal against the read side ({@code rebuild}, {@code verify})
  * in an actor system of its own, and turns what goes wrong into one line.
  *
- * <p>The actor system has the local provider, not the cluster one. It needs only Pekko Persistence
- * Query (the journal's read side, a plain stream over Cassandra) and no sharding, singleton or
- * remoting; a cluster provider would bind Artery's port (2551 by default), which a service node on
+ * <p>The actor system has the local provider, not the cluster one. It needs only Pekko's
+ * serialization (the journal's events) and streams, and no sharding, singleton or remoting; a cluster provider would bind Artery's port (2551 by default), which a service node on
  * the same host already holds, so the command could not run beside the service it is meant to run
  * beside, and with another port it would form a cluster of its own that owns nothing. The
  * local provider binds no port at all. It never writes to the journal, so it cannot conflict with
@@ -39,11 +38,7 @@ final class JournalCommandRunner {
           + "pekko.loglevel = WARNING\n"
           // The driver would log any server warning once per request, thousands of times in a
           // rebuild; failures still fail the command and are reported by it.
-          + "datastax-java-driver.advanced.request.log-warnings = false\n"
-          // Journal pages of 100 events (~0.85 MB) rather than the plugin's 500 (~4 MB): as fast
-          // (measured: no difference from 100 to 2,000), and several markets' pages at once are less
-          // for a 1 GiB embedded node to hold while it also takes the rebuild's writes.
-          + "pekko.persistence.cassandra.query.max-buffer-size = 100\n");
+          + "datastax-java-driver.advanced.request.log-warnings = false\n");
 
   private static final Duration TERMINATION = Duration.ofSeconds(30);
 

@@ -33,11 +33,14 @@ final class FramesWriter {
   /**
    * A batch's rows, frames and other columns, stay below this. Cassandra applies its batch size
    * thresholds ({@code batch_size_warn/fail_threshold}) only to batches that span partitions
-   * (CASSANDRA-10876), and ours never do, so this bound is our own: one mutation of a few frames,
-   * small for a 1 GiB node's heap and well inside a request timeout. Batches of 256 kB were measured
-   * no faster (loadtest/rebuild-benchmark.sh: read side 1,990-2,308 against 1,827-2,457 frames/s).
+   * (CASSANDRA-10876), and ours never do, so this bound is our own: ~60 rows of ~4 kB, a mutation
+   * a 1 GiB node takes in stride (a dozen in flight are a few MB) and well inside a request
+   * timeout. Bigger batches cost the node less per row: writing the rebuild benchmark's 24,000 rows
+   * straight from a driver, it spent 160-270 µs of CPU per row in batches of 5, 93-112 µs in batches
+   * of 50 and 56-73 µs in batches of 100 (loadtest/results/rebuild-2026-12-05-ceilings.txt). The
+   * former 40 kB (~10 rows) was chosen when the client, not the node, was the limit.
    */
-  static final long MAX_BATCH_FRAME_BYTES = 40_000;
+  static final long MAX_BATCH_FRAME_BYTES = 256_000;
   /** The other columns of a row, keys, checksums and numbers, with their cell overhead: generously. */
   private static final long ROW_BYTES_BESIDES_FRAME = 600;
 

@@ -39,19 +39,16 @@ public final class ReadSideReplays {
   private final CqlSession session;
   private final ModelCalibrations calibrations;
   private final JournalReplay journal;
-  private final int writeParallelism;
 
   /**
-   * @param session a session for the read side (the journal is read through the persistence
-   *     plugin's own)
+   * @param session a session for the journal and the read side
    * @param parallelMarkets markets replayed at once
    */
   public ReadSideReplays(ActorSystem<?> system, CqlSession session, Config config, int parallelMarkets) {
     this.system = system;
     this.session = session;
     this.calibrations = new ModelCalibrations(config);
-    this.journal = new JournalReplay(system, parallelMarkets);
-    this.writeParallelism = ProjectionSettings.fromConfig(config).writeParallelism();
+    this.journal = new JournalReplay(system, session, config, parallelMarkets);
   }
 
   /**
@@ -72,7 +69,7 @@ public final class ReadSideReplays {
       List<ReadSidePartition> ofMarket = ofMarket(stored, market);
       ReplayPlan plan = new ReplayPlan(false, true, configured(versions(ofMarket)), false);
       return journal
-          .replay(market, new MarketReplay(market, plan, calibrations), new RowWriter(system, writer, writeParallelism))
+          .replay(market, new MarketReplay(market, plan, calibrations), new RowWriter(system, writer))
           .thenCompose(outcome -> partitions
               .deleteWrittenBefore(writtenBefore, replayed(ofMarket, outcome))
               .thenApply(deleted -> outcome));
@@ -101,7 +98,7 @@ public final class ReadSideReplays {
     FramesWriter writer = join(FramesWriter.prepare(session));
     ReplayPlan plan = new ReplayPlan(false, false, List.of(version), true);
     MarketOutcome outcome = join(journal
-        .replay(market, new MarketReplay(market, plan, calibrations), new RowWriter(system, writer, writeParallelism))
+        .replay(market, new MarketReplay(market, plan, calibrations), new RowWriter(system, writer))
         .thenCompose(replayed -> partitions.deleteWrittenBefore(writtenBefore, ofVersion).thenApply(deleted -> replayed)));
     requireJournal(Optional.of(market), List.of(outcome));
     return ReplayReport.of(List.of(outcome), started, List.of());

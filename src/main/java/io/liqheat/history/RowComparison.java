@@ -3,6 +3,7 @@ package io.liqheat.history;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.liqheat.market.MarketId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,11 +18,18 @@ import org.apache.pekko.Done;
 
 /**
  * Compares a market's replayed rows with the stored ones, column by column: each day partition is
- * read once, when the replay reaches its first window, and what is left of it when the replay moves
- * to the next day has no window in the journal. At the end, partitions of the compared versions that
- * the replay never reached are all surplus.
+ * read once, and what is left of it when the replay moves to the next day has no window in the
+ * journal. At the end, partitions of the compared versions that the replay never reached are all
+ * surplus.
+ *
+ * <p>The stored partitions of a version are read a few days ahead of the replay ({@link
+ * #DAYS_AHEAD}), so the comparison does not wait for each day's read in turn: a day is 288 rows
+ * of a few kB, one query.
  */
 final class RowComparison implements RowSink {
+
+  /** Stored day partitions of a version read ahead of the replay: ~1 MB each. */
+  static final int DAYS_AHEAD = 4;
 
   /** The columns compared, each with how a report shows its value. */
   private static final Map<String, Function<FrozenFrameRow, Object>> COLUMNS = columns();
@@ -30,12 +38,17 @@ final class RowComparison implements RowSink {
   private final List<ReadSidePartition> stored;
   private final Map<String, Cursor> cursors = new LinkedHashMap<>();
   private final Set<ReadSidePartition> visited = new HashSet<>();
+  /** Each version's stored partitions by day, and the reads started ahead of the replay. */
+  private final Map<String, TreeMap<String, ReadSidePartition>> storedDays = new HashMap<>();
+  private final Map<ReadSidePartition, CompletionStage<List<Row>>> readAhead = new HashMap<>();
   private final List<Mismatch> found = new ArrayList<>();
 
   /** {@code stored}: the market's partitions as they were before the replay began. */
   RowComparison(ReadSidePartitions partitions, List<ReadSidePartition> stored) {
     this.partitions = partitions;
     this.stored = List.copyOf(stored);
+    stored.forEach(partition ->
+        storedDays.computeIfAbsent(partition.modelVersion(), v -> new TreeMap<>()).put(partition.day(), partition));
   }
 
   @Override
@@ -60,7 +73,7 @@ final class RowComparison implements RowSink {
     CompletionStage<Done> done = CompletableFuture.completedFuture(Done.getInstance());
     for (ReadSidePartition partition : stored) {
       if (cursors.containsKey(partition.modelVersion()) && !visited.contains(partition)) {
-        done = done.thenCompose(ignored -> partitions.rows(partition).thenApply(rows -> {
+        done = done.thenCompose(ignored -> readStarted(partition).thenApply(rows -> {
           rows.forEach(row -> surplus(partition, row));
           return Done.getInstance();
         }));
@@ -78,7 +91,7 @@ final class RowComparison implements RowSink {
         cursor.closeDay();
         ReadSidePartition next = new ReadSidePartition(expected.market(), expected.modelVersion(), expected.day());
         int resume = i;
-        return partitions.rows(next).thenCompose(stored -> {
+        return read(next).thenCompose(stored -> {
           cursor.open(next, stored);
           return compare(rows, resume);
         });
@@ -86,6 +99,25 @@ final class RowComparison implements RowSink {
       cursor.check(expected);
     }
     return CompletableFuture.completedFuture(Done.getInstance());
+  }
+
+  /** The partition's rows, read ahead already or now; the reads of the next stored days are started. */
+  private CompletionStage<List<Row>> read(ReadSidePartition partition) {
+    int started = 0;
+    for (ReadSidePartition ahead : storedDays.getOrDefault(partition.modelVersion(), new TreeMap<>())
+        .tailMap(partition.day(), false).values()) {
+      if (started++ == DAYS_AHEAD) {
+        break;
+      }
+      readAhead.computeIfAbsent(ahead, partitions::rows);
+    }
+    return readStarted(partition);
+  }
+
+  /** The partition's rows, from the read started ahead when there is one. */
+  private CompletionStage<List<Row>> readStarted(ReadSidePartition partition) {
+    CompletionStage<List<Row>> rows = readAhead.remove(partition);
+    return rows != null ? rows : partitions.rows(partition);
   }
 
   private void surplus(ReadSidePartition partition, Row row) {

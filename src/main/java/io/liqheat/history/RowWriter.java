@@ -9,7 +9,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
  * Writes a market's replayed rows with the projection's own {@link FramesWriter} (the same
- * idempotent upserts, in unlogged batches of one partition's rows), many in flight, and at the end
+ * idempotent upserts, in unlogged batches of one partition's rows), a few in flight, and at the end
  * each version's last row as its progress.
  */
 final class RowWriter implements RowSink {
@@ -17,15 +17,21 @@ final class RowWriter implements RowSink {
   /** Two chunks in flight: the next one is replayed while the writes of the last are out. */
   private static final int CHUNKS_IN_FLIGHT = 2;
 
+  /**
+   * Batches of a chunk in flight. The node's CPU is what limits a rebuild, and requests beyond
+   * what it works on only queue in its heap: in batches of 100 rows, 8 in flight wrote more rows per
+   * second than 16 (loadtest/results/rebuild-2026-12-05-ceilings.txt). Two a chunk, two chunks
+   * a market: four per market, sixteen with {@code --parallel-markets 4}.
+   */
+  static final int BATCHES_IN_FLIGHT = 2;
+
   private final ActorSystem<?> system;
   private final FramesWriter writer;
-  private final int writeParallelism;
   private final Map<String, FrozenFrameRow> lastByVersion = new LinkedHashMap<>();
 
-  RowWriter(ActorSystem<?> system, FramesWriter writer, int writeParallelism) {
+  RowWriter(ActorSystem<?> system, FramesWriter writer) {
     this.system = system;
     this.writer = writer;
-    this.writeParallelism = writeParallelism;
   }
 
   @Override
@@ -36,7 +42,7 @@ final class RowWriter implements RowSink {
   @Override
   public CompletionStage<Done> accept(List<FrozenFrameRow> rows) {
     rows.forEach(row -> lastByVersion.put(row.modelVersion(), row));
-    return writer.writeAll(rows, writeParallelism, system);
+    return writer.writeAll(rows, BATCHES_IN_FLIGHT, system);
   }
 
   /**

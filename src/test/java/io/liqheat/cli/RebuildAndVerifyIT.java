@@ -54,6 +54,11 @@ import org.junit.jupiter.api.TestMethodOrder;
  * whole read side is this test's and can be compared row for row), with a journal written by real
  * market entities from simulated bars, and with the service's node running beside the commands all
  * along, as they are meant to run. The tests run in order and build on each other.
+ *
+ * <p>The journal's partitions are made small ({@link #JOURNAL_PARTITIONS}) for the node and the
+ * commands alike, so that the commands, which read the journal's table themselves, read markets
+ * whose events span several partitions, including persists that crossed a partition's end and
+ * were written whole to the next partition, as the persistence plugin does.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RebuildAndVerifyIT {
@@ -71,6 +76,11 @@ class RebuildAndVerifyIT {
   /** Fed A's bars under v1-coarse by a live node: what a derived v1-coarse series of A must hold. */
   private static final MarketId C = MarketId.parse("okx:REBUILD-USDT-SWAP");
   private static final long BAR_MS = Windows.WINDOW_MS;
+  /**
+   * Events per journal partition. Markets are fed 100 bars per batch, so persists of ~100 windows
+   * cross the ends of 150-event partitions (and never span three, which the plugin refuses).
+   */
+  private static final String JOURNAL_PARTITIONS = "pekko.persistence.cassandra.journal.target-partition-size = 150\n";
 
   private static RunningCassandra cassandra;
   private static CqlSession session;
@@ -98,7 +108,7 @@ class RebuildAndVerifyIT {
     Files.writeString(conf,
         "datastax-java-driver.basic.contact-points = [\"127.0.0.1:" + cassandra.cqlPort() + "\"]\n"
             + "datastax-java-driver.basic.load-balancing-policy.local-datacenter = datacenter1\n"
-            + "liqheat.cassandra.mode = external\n" + COARSE);
+            + "liqheat.cassandra.mode = external\n" + COARSE + JOURNAL_PARTITIONS);
   }
 
   @AfterAll
@@ -282,8 +292,7 @@ class RebuildAndVerifyIT {
   @Test
   @Order(8)
   void aCorruptedJournalEventIsReportedPrecisely() throws Exception {
-    Row stored = session.execute("SELECT sequence_nr, timestamp, ser_id, ser_manifest, event FROM liqheat_journal.messages"
-        + " WHERE persistence_id = ? AND partition_nr = 0 AND sequence_nr = 42", "Market|" + A).one();
+    Row stored = journalRows(A).get(41);
     WindowFrozen original = deserialize(stored);
     DensityFrame frame = original.frame();
     double[] longUsd = frame.longUsd().clone();
@@ -315,10 +324,40 @@ class RebuildAndVerifyIT {
     assertThat(command("verify").exitCode()).isZero();
   }
 
+  @Test
+  @Order(9)
+  void theJournalSpansPartitionsAndAMissingEventFailsTheCommandsByName() {
+    List<Row> rows = journalRows(A);
+    assertThat(rows).extracting(row -> row.getLong("partition_nr")).as("A's events span partitions").contains(0L, 1L, 2L);
+    assertThat(rows.stream().anyMatch(row -> row.getLong("partition_nr") > (row.getLong("sequence_nr") - 1) / 150))
+        .as("some persist crossed a partition's end and went whole to the next").isTrue();
+    Row missing = rows.get(199);
+    assertThat(missing.getLong("sequence_nr")).isEqualTo(200);
+    long partition = missing.getLong("partition_nr");
+    session.execute("DELETE FROM liqheat_journal.messages WHERE persistence_id = ? AND partition_nr = ? AND sequence_nr = ?",
+        "Market|" + A, partition, 200L);
+    try {
+      CommandRun verify = command("verify", "--market", A.toString());
+      CommandRun rebuild = command("rebuild", "read-side", "--market", A.toString());
+
+      for (CommandRun run : List.of(verify, rebuild)) {
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("the journal of Market|" + A + " has no event 200");
+      }
+    } finally {
+      session.execute("INSERT INTO liqheat_journal.messages (persistence_id, partition_nr, sequence_nr, timestamp,"
+              + " timebucket, writer_uuid, ser_id, ser_manifest, event_manifest, event, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          "Market|" + A, partition, 200L, missing.getUuid("timestamp"), missing.getString("timebucket"),
+          missing.getString("writer_uuid"), missing.getInt("ser_id"), missing.getString("ser_manifest"),
+          missing.getString("event_manifest"), missing.getByteBuffer("event"), missing.getSet("tags", String.class));
+    }
+    assertThat(command("verify").exitCode()).isZero();
+  }
+
   // ---- helpers ----
 
   private static Config nodeConfig(String overrides) {
-    return TestNodeConfig.forCassandraPort(cassandra.cqlPort(), overrides);
+    return TestNodeConfig.forCassandraPort(cassandra.cqlPort(), JOURNAL_PARTITIONS + overrides);
   }
 
   private static void feed(LiqheatNode target, MarketId market, List<Bar> bars) throws Exception {
@@ -400,13 +439,24 @@ class RebuildAndVerifyIT {
     }
   }
 
+  /** The market's events, from every partition, in sequence order. */
   private static List<WindowFrozen> journal(MarketId market) {
     List<WindowFrozen> events = new ArrayList<>();
-    for (Row row : session.execute("SELECT sequence_nr, timestamp, ser_id, ser_manifest, event FROM liqheat_journal.messages"
-        + " WHERE persistence_id = ? AND partition_nr = 0", "Market|" + market)) {
+    for (Row row : journalRows(market)) {
       events.add(deserialize(row));
     }
     return events;
+  }
+
+  private static List<Row> journalRows(MarketId market) {
+    List<Row> rows = new ArrayList<>();
+    for (long partition = 0; partition < 10; partition++) {
+      rows.addAll(session.execute("SELECT partition_nr, sequence_nr, timestamp, timebucket, writer_uuid, ser_id, ser_manifest,"
+          + " event_manifest, event, tags"
+          + " FROM liqheat_journal.messages WHERE persistence_id = ? AND partition_nr = ?", "Market|" + market, partition).all());
+    }
+    rows.sort(java.util.Comparator.comparingLong(row -> row.getLong("sequence_nr")));
+    return rows;
   }
 
   private static WindowFrozen deserialize(Row row) {
@@ -415,8 +465,9 @@ class RebuildAndVerifyIT {
   }
 
   private static void writeEvent(Row stored, ByteBuffer event) {
-    session.execute("UPDATE liqheat_journal.messages SET event = ? WHERE persistence_id = ? AND partition_nr = 0"
-        + " AND sequence_nr = ? AND timestamp = ?", event, "Market|" + A, stored.getLong("sequence_nr"), stored.getUuid("timestamp"));
+    session.execute("UPDATE liqheat_journal.messages SET event = ? WHERE persistence_id = ? AND partition_nr = ?"
+        + " AND sequence_nr = ? AND timestamp = ?", event, "Market|" + A, stored.getLong("partition_nr"),
+        stored.getLong("sequence_nr"), stored.getUuid("timestamp"));
   }
 
   private static Serialization serialization() {
