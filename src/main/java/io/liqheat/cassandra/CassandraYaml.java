@@ -2,7 +2,7 @@ package io.liqheat.cassandra;
 
 /**
  * Writes the {@code cassandra.yaml} of the embedded node: one node on 127.0.0.1, everything under
- * the data directory, sized for a small development machine (2 cores, a 1 GiB heap by default).
+ * the data directory, sized for a small development machine (2 cores, a 2 GiB heap by default).
  *
  * <p>It is regenerated at every start, so the settings in HOCON stay the only place to change
  * the node. Keys use Cassandra 5.0 names (with units, e.g. {@code 10000ms}, {@code 32MiB}).
@@ -73,7 +73,10 @@ final class CassandraYaml {
         "concurrent_materialized_view_writes: 4",
         "concurrent_compactors: 1",
         "memtable_flush_writers: 1",
-        "# Memory in proportion to the configured heap (" + heapMib + " MiB).",
+        "# Memory in proportion to the configured heap (" + heapMib + " MiB). Memtable cells off the heap:",
+        "# the journal's events are ~5 kB blobs, and with them on the heap a 1 GiB node ran out of it",
+        "# under liqheat replay's bulk writes; the heap then holds only the memtables' index objects.",
+        "memtable_allocation_type: offheap_objects",
         "memtable_heap_space: " + Math.max(32, heapMib / 4) + "MiB",
         "memtable_offheap_space: " + Math.max(32, heapMib / 4) + "MiB",
         "key_cache_size: " + Math.max(8, heapMib / 32) + "MiB",

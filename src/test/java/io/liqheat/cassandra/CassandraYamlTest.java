@@ -64,6 +64,7 @@ class CassandraYamlTest {
   @Test
   void sizesMemoryFromTheHeap() {
     assertThat(lines).contains("memtable_heap_space: 256MiB", "key_cache_size: 32MiB");
+    assertThat(lines).as("memtable cells off the heap").contains("memtable_allocation_type: offheap_objects");
   }
 
   @Test

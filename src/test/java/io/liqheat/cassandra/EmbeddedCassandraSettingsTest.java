@@ -23,7 +23,7 @@ class EmbeddedCassandraSettingsTest {
     assertThat(settings.dataDir()).isEqualTo(Path.of("var/cassandra").toAbsolutePath());
     assertThat(settings.cqlPort()).isEqualTo(9042);
     assertThat(settings.storagePort()).isEqualTo(7000);
-    assertThat(settings.heapMebibytes()).isEqualTo(1024);
+    assertThat(settings.heapMebibytes()).isEqualTo(2048);
     assertThat(settings.startTimeout()).isEqualTo(Duration.ofSeconds(120));
     assertThat(settings.stopTimeout()).isEqualTo(Duration.ofSeconds(60));
   }
