@@ -1,5 +1,6 @@
 package io.liqheat.ingest.binance;
 
+import io.liqheat.ingest.ShortDecimals;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -21,17 +22,12 @@ import java.nio.charset.StandardCharsets;
  * took 1.65 M trades/s (loadtest/results/ingest-2026-12-05-parse.txt; per-message figures in
  * {@link BinanceStreamParser}, where it is called).
  *
- * <p>Decimals: a digit string with at most 15 digits in all is {@code m / 10^k} with {@code m} and
- * {@code 10^k} exact doubles, and IEEE division rounds correctly, so the value is bit for bit what
- * {@link Double#parseDouble} (and Jackson's reader) gives; longer ones go to Jackson.
+ * <p>Decimals are read by {@link ShortDecimals}, bit for bit what {@link Double#parseDouble} (and
+ * Jackson's reader) gives; longer or other forms go to Jackson.
  */
 final class AggTradeScanner {
 
-  private static final int MAX_DECIMAL_DIGITS = 15;
   private static final int MAX_LONG_DIGITS = 18;
-  private static final double[] POWERS_OF_TEN = {
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
-  };
   private static final byte[] AGG_TRADE = "aggTrade".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] STREAM = "stream".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
@@ -270,32 +266,8 @@ final class AggTradeScanner {
     return true;
   }
 
-  /**
-   * A string of digits with at most one inner point ({@code "64500.10"}) and at most 15 digits, as
-   * an exactly rounded double; NaN for anything else.
-   */
+  /** A decimal string as {@link ShortDecimals} reads it; NaN for anything else. */
   private double decimalString() {
-    if (!string()) {
-      return Double.NaN;
-    }
-    long mantissa = 0;
-    int digits = 0;
-    int point = -1;
-    for (int i = stringStart; i < stringEnd; i++) {
-      int digit = bytes[i] - '0';
-      if (digit >= 0 && digit <= 9) {
-        mantissa = mantissa * 10 + digit;
-        digits++;
-      } else if (bytes[i] == '.' && point < 0 && i > stringStart && i < stringEnd - 1) {
-        point = i;
-      } else {
-        return Double.NaN;
-      }
-    }
-    if (digits == 0 || digits > MAX_DECIMAL_DIGITS) {
-      return Double.NaN;
-    }
-    int fractionDigits = point < 0 ? 0 : stringEnd - point - 1;
-    return mantissa / POWERS_OF_TEN[fractionDigits];
+    return string() ? ShortDecimals.parse(bytes, stringStart, stringEnd - stringStart) : Double.NaN;
   }
 }
