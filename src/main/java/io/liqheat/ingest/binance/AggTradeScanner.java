@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  * benchmark (loadtest/results/ingest-2026-12-05-own-websocket.txt) the Jackson parser took ~65 % of
  * the samples and held Binance at 330,000 trades/s: a parser built per message, every number turned
  * into a token, the type and symbol into Strings. With this scanner in front, the same benchmark
- * took 1.65 M trades/s (loadtest/results/ingest-2026-12-05-parse.txt; per-message figures in
+ * took 1.65-1.79 M trades/s (loadtest/results/ingest-2026-12-05-parse.txt; per-message figures in
  * {@link BinanceStreamParser}, where it is called).
  *
  * <p>Decimals are read by {@link ShortDecimals}, bit for bit what {@link Double#parseDouble} (and

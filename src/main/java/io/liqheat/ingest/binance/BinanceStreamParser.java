@@ -47,9 +47,9 @@ public final class BinanceStreamParser implements MessageParser {
   /**
    * An aggTrade in its usual form is read by {@link AggTradeScanner}; every other message, and any
    * aggTrade it does not take, by Jackson's token parser, from the start. On the load test's Binance
-   * frames, one thread (loadtest/results/ingest-2026-12-05-parse.txt): 265 ns a message this way
+   * frames, one thread (loadtest/results/ingest-2026-12-05-parse.txt): 270 ns a message this way
    * against 550 ns with Jackson alone and 350-430 ns for a bare Jackson walk over the tokens; in the
-   * ingest run, 1.65 M trades/s into the entities instead of 330,000.
+   * ingest run, 1.65-1.79 M trades/s into the entities instead of 330,000.
    */
   @Override
   public void parse(byte[] bytes, int offset, int length, ParseSink sink) {
