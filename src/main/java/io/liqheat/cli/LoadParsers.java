@@ -18,11 +18,11 @@ import java.util.List;
  * Each exchange's stream parser, set up for the load test's markets as its connector sets it up; the
  * OKX contract value is the load test's (0.01, as {@code SimMarketSpec.typical} is given there).
  */
-final class LoadParsers {
+public final class LoadParsers {
 
   private LoadParsers() {}
 
-  static MessageParser streamParser(Exchange exchange, List<MarketId> markets) {
+  public static MessageParser streamParser(Exchange exchange, List<MarketId> markets) {
     return switch (exchange) {
       case BINANCE -> new BinanceStreamParser(new BinanceSymbols(markets));
       case BYBIT -> new BybitStreamParser(BybitMarkets.of(markets), new BybitTickerBook());

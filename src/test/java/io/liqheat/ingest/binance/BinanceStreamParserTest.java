@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liqheat.ingest.MarketInput;
 import io.liqheat.market.MarketId;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +19,9 @@ class BinanceStreamParserTest {
   private CollectingSink parse(String... messages) {
     CollectingSink sink = new CollectingSink();
     for (String message : messages) {
-      parser.parse(message, sink);
+      // As the connector hands them on: bytes, through the aggTrade scanner first.
+      byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+      parser.parse(bytes, 0, bytes.length, sink);
     }
     return sink;
   }
