@@ -82,6 +82,8 @@ public final class DemoCommand implements Callable<Integer> {
         node.http().ifPresent(api -> say(out, "open " + api.url() + "  (API: " + api.url() + "api/v1/markets)"));
         say(out, "liqheat is reading " + sim.markets().size() + " markets; a report follows every " + reportEvery
             + ". Research view, not a trading signal; cross-margin positions cannot be seen.");
+        // Said now, not at the end: the demo usually ends with Ctrl-C.
+        CommandOutput.sayEmbeddedNodeKeepsRunning(out, loaded);
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         while (System.nanoTime() < deadline) {
           TimeUnit.MILLISECONDS.sleep(Math.min(reportEvery.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));

@@ -131,9 +131,7 @@ public final class ReplayCommand implements Callable<Integer> {
           recorded.size(), marketId, frozenSeconds, projectedSeconds, accepted, late, invalid, status.framesFrozen(),
           Instant.ofEpochMilli(status.lastFrozenWindowStartMs()), status.lastChecksum()));
     }
-    if (CassandraMode.of(loaded) == CassandraMode.EMBEDDED) {
-      say(out, "the embedded Cassandra node keeps running; stop it with: bin/liqheat cassandra stop");
-    }
+    CommandOutput.sayEmbeddedNodeKeepsRunning(out, loaded);
     return 0;
   }
 
