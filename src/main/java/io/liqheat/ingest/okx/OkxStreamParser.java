@@ -11,6 +11,7 @@ import io.liqheat.ingest.MessageParser;
 import io.liqheat.ingest.ParseSink;
 import io.liqheat.market.MarketId;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -58,8 +59,23 @@ public final class OkxStreamParser implements MessageParser {
     }
   }
 
+  /**
+   * A trades frame in its usual form is read by {@link TradesScanner}; every other frame, and any it
+   * does not take, by Jackson's token parser, from the start (loadtest/results/ingest-2026-12-05-scan.txt
+   * has the figures before and after).
+   */
   @Override
   public void parse(byte[] bytes, int offset, int length, ParseSink sink) {
+    List<MarketInput> trades = TradesScanner.read(bytes, offset, length, instruments);
+    if (trades != null) {
+      trades.forEach(sink::input);
+    } else {
+      parseTokens(bytes, offset, length, sink);
+    }
+  }
+
+  /** The frame through Jackson's token parser alone: what {@link #parse(byte[], int, int, ParseSink)} must agree with. */
+  void parseTokens(byte[] bytes, int offset, int length, ParseSink sink) {
     if (length == 4 && bytes[offset] == 'p' && bytes[offset + 1] == 'o' && bytes[offset + 2] == 'n' && bytes[offset + 3] == 'g') {
       return;
     }
