@@ -1,6 +1,6 @@
 package io.liqheat.ingest.binance;
 
-import io.liqheat.ingest.ShortDecimals;
+import io.liqheat.ingest.PlainJsonCursor;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -22,12 +22,11 @@ import java.nio.charset.StandardCharsets;
  * took 1.65-1.79 M trades/s (loadtest/results/ingest-2026-12-05-parse.txt; per-message figures in
  * {@link BinanceStreamParser}, where it is called).
  *
- * <p>Decimals are read by {@link ShortDecimals}, bit for bit what {@link Double#parseDouble} (and
- * Jackson's reader) gives; longer or other forms go to Jackson.
+ * <p>The bytes are read by {@link PlainJsonCursor}, shared with Bybit's and OKX's scanners; decimals bit for
+ * bit as {@link Double#parseDouble} (and Jackson's reader) gives them; longer or other forms go to Jackson.
  */
 final class AggTradeScanner {
 
-  private static final int MAX_LONG_DIGITS = 18;
   private static final byte[] AGG_TRADE = "aggTrade".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] STREAM = "stream".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
@@ -35,20 +34,11 @@ final class AggTradeScanner {
   private static final byte[] ID = "id".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] CODE = "code".getBytes(StandardCharsets.US_ASCII);
 
-  private final byte[] bytes;
-  private final int end;
+  private final PlainJsonCursor json;
   private final StreamEvent event;
-  private int position;
-  // The last string read: bytes[stringStart, stringEnd).
-  private int stringStart;
-  private int stringEnd;
-  // The last whole number read.
-  private long number;
 
   private AggTradeScanner(byte[] bytes, int offset, int length, StreamEvent event) {
-    this.bytes = bytes;
-    this.position = offset;
-    this.end = offset + length;
+    this.json = new PlainJsonCursor(bytes, offset, length);
     this.event = event;
   }
 
@@ -61,73 +51,72 @@ final class AggTradeScanner {
   }
 
   private boolean message() {
-    if (!take('{')) {
+    if (!json.take('{')) {
       return false;
     }
     do {
-      if (!string() || !take(':')) {
+      if (!json.name()) {
         return false;
       }
-      if (stringIs(STREAM)) {
-        if (!string()) {
+      if (json.stringIs(STREAM)) {
+        if (!json.string()) {
           return false;
         }
-      } else if (stringIs(DATA)) {
-        if (!take('{') || !fields()) {
+      } else if (json.stringIs(DATA)) {
+        if (!json.take('{') || !fields()) {
           return false;
         }
       } else if (!field()) {
         return false;
       }
-    } while (take(','));
-    return take('}') && position == end && event.type != null;
+    } while (json.take(','));
+    return json.take('}') && json.atEnd() && event.type != null;
   }
 
   /** The fields of the combined form's {@code data} object, up to and including its closing brace. */
   private boolean fields() {
     do {
-      if (!string() || !take(':') || !field()) {
+      if (!json.name() || !field()) {
         return false;
       }
-    } while (take(','));
-    return take('}');
+    } while (json.take(','));
+    return json.take('}');
   }
 
   /** The value of the field whose name was just read. */
   private boolean field() {
-    if (stringEnd - stringStart != 1) {
+    if (json.stringLength() != 1) {
       return otherField();
     }
-    switch (bytes[stringStart]) {
+    switch (json.stringByte(0)) {
       case 'e' -> {
-        if (!string() || !stringIs(AGG_TRADE)) {
+        if (!json.string() || !json.stringIs(AGG_TRADE)) {
           return false; // another event type, or no string: the token parser decides
         }
         event.type = "aggTrade";
       }
       case 's' -> {
-        if (!string()) {
+        if (!json.string()) {
           return false;
         }
-        // ASCII only (string() checks), so this is the String Jackson would make.
-        event.symbol = new String(bytes, stringStart, stringEnd - stringStart, StandardCharsets.ISO_8859_1);
+        event.symbol = json.stringText();
       }
       case 'E' -> {
-        if (!wholeNumber()) {
+        if (!json.wholeNumber()) {
           return false;
         }
-        event.eventTime = number;
+        event.eventTime = json.number();
         event.eventTimeSlot = StreamEvent.OK;
       }
       case 'T' -> {
-        if (!wholeNumber()) {
+        if (!json.wholeNumber()) {
           return false;
         }
-        event.tradeTime = number;
+        event.tradeTime = json.number();
         event.tradeTimeSlot = StreamEvent.OK;
       }
       case 'p' -> {
-        double price = decimalString();
+        double price = json.decimalString();
         if (Double.isNaN(price)) {
           return false;
         }
@@ -135,7 +124,7 @@ final class AggTradeScanner {
         event.priceSlot = StreamEvent.OK;
       }
       case 'q' -> {
-        double quantity = decimalString();
+        double quantity = json.decimalString();
         if (Double.isNaN(quantity)) {
           return false;
         }
@@ -143,9 +132,9 @@ final class AggTradeScanner {
         event.quantitySlot = StreamEvent.OK;
       }
       case 'm' -> {
-        if (literal("true")) {
+        if (json.literal("true")) {
           event.buyerMaker = true;
-        } else if (literal("false")) {
+        } else if (json.literal("false")) {
           event.buyerMaker = false;
         } else {
           return false;
@@ -156,7 +145,7 @@ final class AggTradeScanner {
         return false; // the liquidation order: read by the token parser
       }
       default -> {
-        return scalar(); // a, f, l and the like: read past, as the token parser skips them
+        return json.scalar(); // a, f, l and the like: read past, as the token parser skips them
       }
     }
     return true;
@@ -165,109 +154,9 @@ final class AggTradeScanner {
   /** A field of a longer name: skipped when its value is a plain scalar and the token parser would skip it too. */
   private boolean otherField() {
     // Acknowledgements ("result", "id"), errors ("code"), an envelope inside "data": the token parser's.
-    if (stringIs(RESULT) || stringIs(ID) || stringIs(CODE) || stringIs(STREAM) || stringIs(DATA)) {
+    if (json.stringIs(RESULT) || json.stringIs(ID) || json.stringIs(CODE) || json.stringIs(STREAM) || json.stringIs(DATA)) {
       return false;
     }
-    return scalar();
-  }
-
-  /** Skips a string, a whole number or a literal, each checked as strictly as when read. */
-  private boolean scalar() {
-    if (position >= end) {
-      return false;
-    }
-    byte first = bytes[position];
-    if (first == '"') {
-      return string();
-    }
-    if (first >= '0' && first <= '9') {
-      return wholeNumber();
-    }
-    return literal("true") || literal("false") || literal("null");
-  }
-
-  private boolean take(char expected) {
-    if (position < end && bytes[position] == expected) {
-      position++;
-      return true;
-    }
-    return false;
-  }
-
-  private boolean literal(String word) {
-    int length = word.length();
-    if (end - position < length) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      if (bytes[position + i] != word.charAt(i)) {
-        return false;
-      }
-    }
-    position += length;
-    return true;
-  }
-
-  /** A string of printable ASCII without escapes; sets stringStart and stringEnd. */
-  private boolean string() {
-    if (!take('"')) {
-      return false;
-    }
-    int start = position;
-    while (position < end) {
-      byte b = bytes[position];
-      if (b == '"') {
-        stringStart = start;
-        stringEnd = position++;
-        return true;
-      }
-      // Escapes, control characters and non-ASCII (negative bytes) are left to Jackson.
-      if (b == '\\' || b < 0x20) {
-        return false;
-      }
-      position++;
-    }
-    return false;
-  }
-
-  private boolean stringIs(byte[] expected) {
-    int length = stringEnd - stringStart;
-    if (length != expected.length) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      if (bytes[stringStart + i] != expected[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * A non-negative whole number of at most 18 digits with no leading zero (JSON forbids them); sets
-   * {@link #number}. What follows it must be a delimiter, which the caller checks.
-   */
-  private boolean wholeNumber() {
-    int start = position;
-    long value = 0;
-    while (position < end) {
-      int digit = bytes[position] - '0';
-      if (digit < 0 || digit > 9) {
-        break;
-      }
-      value = value * 10 + digit;
-      position++;
-    }
-    int digits = position - start;
-    if (digits == 0 || digits > MAX_LONG_DIGITS || (digits > 1 && bytes[start] == '0')) {
-      return false;
-    }
-    number = value;
-    return true;
-  }
-
-  /** A decimal string as {@link ShortDecimals} reads it; NaN for anything else. */
-  private double decimalString() {
-    return string() ? ShortDecimals.parse(bytes, stringStart, stringEnd - stringStart) : Double.NaN;
+    return json.scalar();
   }
 }

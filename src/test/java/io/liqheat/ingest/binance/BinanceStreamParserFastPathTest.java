@@ -3,6 +3,7 @@ package io.liqheat.ingest.binance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liqheat.ingest.CollectingSink;
+import io.liqheat.ingest.ScannerAgreement;
 import io.liqheat.market.Exchange;
 import io.liqheat.market.MarketId;
 import io.liqheat.sim.LoadFrames;
@@ -27,6 +28,7 @@ class BinanceStreamParserFastPathTest {
 
   private final BinanceStreamParser parser = new BinanceStreamParser(new BinanceSymbols(
       List.of(BTC, LOAD_MARKETS.get(0), LOAD_MARKETS.get(1))));
+  private final ScannerAgreement agreement = new ScannerAgreement(parser::parse, parser::parseTokens);
 
   @Test
   void theUsualAggTradesAreTakenByTheScannerAndReadAsTheTokenParserReadsThem() {
@@ -91,45 +93,16 @@ class BinanceStreamParserFastPathTest {
   @Test
   void everyTruncationOfATradeReadsAsTheTokenParserReadsIt() {
     for (String message : List.of(TAKER_BUY, Fixtures.read("aggTrade-raw.json").strip())) {
-      for (int length = 0; length < message.length(); length++) {
-        assertSameAsTokenParser(message.substring(0, length));
-      }
+      agreement.assertSameForEveryTruncation(message);
     }
   }
 
   @Test
   void everySingleByteChangeOfATradeReadsAsTheTokenParserReadsIt() {
-    byte[] original = TAKER_BUY.getBytes(StandardCharsets.UTF_8);
-    byte[] replacements = " \t0719.-+eE\"\\:,{}[]ntfxS".getBytes(StandardCharsets.US_ASCII);
-    for (int i = 0; i < original.length; i++) {
-      for (byte replacement : replacements) {
-        byte[] changed = original.clone();
-        changed[i] = replacement;
-        assertSameAsTokenParser(changed);
-      }
-      byte[] without = new byte[original.length - 1];
-      System.arraycopy(original, 0, without, 0, i);
-      System.arraycopy(original, i + 1, without, i, original.length - i - 1);
-      assertSameAsTokenParser(without);
-    }
+    agreement.assertSameForEverySingleByteChange(TAKER_BUY);
   }
 
   private CollectingSink assertSameAsTokenParser(String message) {
-    return assertSameAsTokenParser(message.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private CollectingSink assertSameAsTokenParser(byte[] message) {
-    // Offset inside a larger array, as messages arrive from the WebSocket client.
-    byte[] framed = new byte[message.length + 6];
-    System.arraycopy(message, 0, framed, 3, message.length);
-    framed[message.length + 3] = '}';
-    CollectingSink parsed = new CollectingSink();
-    parser.parse(framed, 3, message.length, parsed);
-    CollectingSink tokens = new CollectingSink();
-    parser.parseTokens(message, 0, message.length, tokens);
-    String text = new String(message, StandardCharsets.UTF_8);
-    assertThat(parsed.inputs).as(text).isEqualTo(tokens.inputs);
-    assertThat(parsed.malformed).as(text).isEqualTo(tokens.malformed);
-    return parsed;
+    return agreement.assertSame(message);
   }
 }

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liqheat.ingest.MarketInput;
+import io.liqheat.ingest.ScannerAgreement;
 import io.liqheat.market.MarketId;
 import io.liqheat.testing.SharedData;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,6 +73,24 @@ class BybitCaptureTest {
     assertThat(sink.of(MarketInput.Trade.class)).hasSize(tradesInCapture);
     assertThat(sink.of(MarketInput.MarkPrice.class)).isNotEmpty().hasSizeLessThanOrEqualTo(tickerFrames);
     assertThat(sink.of(MarketInput.OpenInterest.class)).isNotEmpty();
+  }
+
+  @Test
+  void everyRealTradeFrameIsTakenByTheScannerAndEveryFrameReadsAsTheTokenParserReadsIt() {
+    // Two parsers, each with its own ticker book, so that the ticker frames merge once in each.
+    BybitStreamParser scanning = new BybitStreamParser(BybitMarkets.of(MARKETS), new BybitTickerBook());
+    BybitStreamParser tokens = new BybitStreamParser(BybitMarkets.of(MARKETS), new BybitTickerBook());
+    ScannerAgreement agreement = new ScannerAgreement(scanning::parse, tokens::parseTokens);
+    int tradeFrames = 0;
+    for (String frame : frames) {
+      agreement.assertSame(frame);
+      if (frame.startsWith("{\"topic\":\"publicTrade.")) {
+        tradeFrames++;
+        byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+        assertThat(PublicTradeScanner.read(bytes, 0, bytes.length, BybitMarkets.of(MARKETS))).as(frame).isNotNull();
+      }
+    }
+    assertThat(tradeFrames).isPositive();
   }
 
   @Test
