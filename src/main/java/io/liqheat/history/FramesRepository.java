@@ -49,7 +49,7 @@ public final class FramesRepository {
                   session
                       .prepareAsync(SELECT_RANGE)
                       .thenCompose(ps -> session.executeAsync(bind(ps, market, modelVersion, day, fromMs, toMs)))
-                      .thenCompose(page -> collect(page, rows)));
+                      .thenCompose(page -> ResultPages.collect(page, FrameRows::fromRow, rows)));
     }
     return result;
   }
@@ -96,14 +96,5 @@ public final class FramesRepository {
         .bind(market.toString(), modelVersion, day, fromMs, toMs)
         .setPageSize(PAGE_SIZE)
         .setExecutionProfileName(ReadSideTables.PROFILE);
-  }
-
-  private static CompletionStage<List<FrozenFrameRow>> collect(AsyncResultSet page, List<FrozenFrameRow> into) {
-    for (Row row : page.currentPage()) {
-      into.add(FrameRows.fromRow(row));
-    }
-    return page.hasMorePages()
-        ? page.fetchNextPage().thenCompose(next -> collect(next, into))
-        : CompletableFuture.completedFuture(into);
   }
 }

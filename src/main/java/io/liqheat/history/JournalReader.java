@@ -84,7 +84,7 @@ final class JournalReader {
   /** Every market with a journal, in id order; other persistence ids (sharding's own) are not markets. */
   CompletionStage<List<MarketId>> markets() {
     return session.executeAsync(selectIds.bind().setExecutionProfileName(profile).setPageSize(5_000))
-        .thenCompose(page -> collect(page, new ArrayList<>()))
+        .thenCompose(ResultPages::allRows)
         .thenApply(rows -> {
           Set<String> sorted = new TreeSet<>();
           rows.forEach(row -> {
@@ -165,7 +165,7 @@ final class JournalReader {
   private CompletionStage<List<Row>> rows(String id, long partition, long from, long to) {
     return session
         .executeAsync(selectSlice.bind(id, partition, from, to).setExecutionProfileName(profile).setPageSize(SLICE + 1))
-        .thenCompose(page -> collect(page, new ArrayList<>()));
+        .thenCompose(ResultPages::allRows);
   }
 
   private List<RecordedWindow> decode(String id, List<Row> rows, long from, long to) {
@@ -198,12 +198,5 @@ final class JournalReader {
     return new IllegalStateException("the journal of " + id + " has no event " + (from == to ? "" : "from ") + from
         + (from == to ? "" : " to " + to) + ", though it has later ones: a market's history is read from its first"
         + " window on, without gaps");
-  }
-
-  private static CompletionStage<List<Row>> collect(AsyncResultSet page, List<Row> into) {
-    page.currentPage().forEach(into::add);
-    return page.hasMorePages()
-        ? page.fetchNextPage().thenCompose(next -> collect(next, into))
-        : CompletableFuture.completedFuture(into);
   }
 }

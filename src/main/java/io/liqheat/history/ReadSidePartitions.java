@@ -64,7 +64,7 @@ final class ReadSidePartitions {
     return session
         .executeAsync(profiled(selectDay.bind(partition.market().toString(), partition.modelVersion(), partition.day())
             .setPageSize(PAGE_SIZE)))
-        .thenCompose(page -> collect(page, new ArrayList<>()));
+        .thenCompose(ResultPages::allRows);
   }
 
   /**
@@ -89,13 +89,6 @@ final class ReadSidePartitions {
             .executeAsync(profiled(deleteProgress.bind(timestampMicros, key.get(0), key.get(1))))
             .toCompletableFuture()));
     return CompletableFuture.allOf(deletes.toArray(CompletableFuture[]::new));
-  }
-
-  private static CompletionStage<List<Row>> collect(AsyncResultSet page, List<Row> into) {
-    page.currentPage().forEach(into::add);
-    return page.hasMorePages()
-        ? page.fetchNextPage().thenCompose(next -> collect(next, into))
-        : CompletableFuture.completedFuture(into);
   }
 
   private static <S extends Statement<S>> S profiled(S statement) {
