@@ -2,6 +2,7 @@ package io.liqheat.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liqheat.ingest.ConnectorRig;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +91,7 @@ class ApiSecurityTest {
       }
       open.remove(0).close();
       // The server notices the closed connection on its own schedule: retry until the slot is free.
-      SseConnection freed = io.liqheat.ingest.ConnectorRig.eventually(LiveApiRig.WITHIN, () -> {
+      SseConnection freed = ConnectorRig.eventually(LiveApiRig.WITHIN, () -> {
         SseConnection attempt = rig.openStream(base, STREAM);
         if (attempt.status() != 200) {
           attempt.close();

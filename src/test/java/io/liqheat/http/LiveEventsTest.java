@@ -2,6 +2,7 @@ package io.liqheat.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liqheat.ingest.ConnectorRig;
 import io.liqheat.market.Exchange;
 import io.liqheat.market.LiveFrame;
 import io.liqheat.market.MarketId;
@@ -129,12 +130,8 @@ class LiveEventsTest {
     return client;
   }
 
-  private static void awaitSubscribed(LiveHub hub, MarketId market, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (hub.subscribers(market) != count && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    assertThat(hub.subscribers(market)).isEqualTo(count);
+  private static void awaitSubscribed(LiveHub hub, MarketId market, int count) {
+    ConnectorRig.eventually(WAIT, () -> hub.subscribers(market), subscribers -> subscribers == count);
   }
 
   @Test
@@ -211,7 +208,7 @@ class LiveEventsTest {
     client.cancel();
     awaitSubscribed(hub, BTC, 0);
     awaitSubscribed(hub, ETH, 0);
-    io.liqheat.ingest.ConnectorRig.eventually(WAIT, stops::get, count -> count > 0);
+    ConnectorRig.eventually(WAIT, stops::get, count -> count > 0);
     assertThat(stops).hasValue(1);
   }
 
