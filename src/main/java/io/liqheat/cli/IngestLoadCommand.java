@@ -18,7 +18,6 @@ import io.liqheat.market.MarketId;
 import io.liqheat.market.MarketSettings;
 import io.liqheat.market.MarketSharding;
 import io.liqheat.market.MarketStatus;
-import io.liqheat.market.Windows;
 import io.liqheat.model.CalibrationLoader;
 import io.liqheat.sim.LoadFrames;
 import io.liqheat.sim.LoadStreamServer;
@@ -109,7 +108,7 @@ public final class IngestLoadCommand implements Callable<Integer> {
       String base = String.format(Locale.ROOT, "LOAD%02d", i);
       markets.add(new MarketId(venue, venue == Exchange.OKX ? base + "-USDT-SWAP" : base + "USDT"));
     }
-    long window = Windows.startOf(System.currentTimeMillis() + 10 * 60_000L);
+    long window = LoadFrames.loopWindowStart(System.currentTimeMillis());
     List<LoadFrames.Frame> frames = LoadFrames.render(venue, markets, 2_000, tradesPerFrame, window, 7);
     Path snapshots = Files.createTempDirectory("liqheat-loadtest");
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "loadtest", nodeConfig(snapshots));

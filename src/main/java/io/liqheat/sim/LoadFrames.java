@@ -2,6 +2,7 @@ package io.liqheat.sim;
 
 import io.liqheat.market.Exchange;
 import io.liqheat.market.MarketId;
+import io.liqheat.market.Windows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,18 @@ import java.util.SplittableRandom;
 public final class LoadFrames {
 
   private LoadFrames() {}
+
+  /**
+   * The window the loop's trades belong in, given the exchange clock {@code nowMs}: the next one.
+   * Not the current one, which would freeze under the loop when the clock crosses its end; not one
+   * further ahead, which would freeze the current window at the first trade and turn every REST input
+   * still dated now (OI and ratio polls, answered from the same clock) late. With the loop in the
+   * first second of the next window and the grace longer than that second, the current window stays
+   * open for those polls.
+   */
+  public static long loopWindowStart(long nowMs) {
+    return Windows.startOf(nowMs) + Windows.WINDOW_MS;
+  }
 
   /** A frame and the number of trades it carries. */
   public record Frame(String text, int trades) {}

@@ -13,11 +13,11 @@ import io.liqheat.ingest.bybit.BybitConnector;
 import io.liqheat.ingest.okx.OkxConnector;
 import io.liqheat.market.Exchange;
 import io.liqheat.market.MarketId;
-import io.liqheat.market.Windows;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,7 +63,7 @@ class LoadStreamServerTest {
   }
 
   private List<LoadFrames.Frame> serve(MarketId market) throws Exception {
-    long window = Windows.startOf(System.currentTimeMillis() + 10 * 60_000L);
+    long window = LoadFrames.loopWindowStart(System.currentTimeMillis());
     List<LoadFrames.Frame> frames = LoadFrames.render(market.exchange(), List.of(market), 200, 5, window, 7);
     server = LoadStreamServer.start(rig.system, "127.0.0.1", 0, market.exchange(), frames);
     return frames;
@@ -78,14 +78,21 @@ class LoadStreamServerTest {
     return connector.status().stream().filter(s -> s.connection().contains("ws")).findFirst().orElse(null);
   }
 
-  /** Twice round the loop, every trade in the entity, nothing malformed or late, still the first connection. */
-  private void assertLoopReachesTheEntity(MarketId market, List<LoadFrames.Frame> frames) {
+  /**
+   * Twice round the loop, every trade admitted by the entity, nothing malformed or late, still the
+   * first connection. The entity's count is taken before the connector starts, and waited for
+   * itself: the connector counts a trade before its batch reaches the entity.
+   */
+  private void assertLoopReachesTheEntity(MarketId market, List<LoadFrames.Frame> frames,
+      Supplier<ExchangeConnector> startConnector) {
     long tradesInLoop = frames.stream().mapToInt(LoadFrames.Frame::trades).sum();
     long before = rig.status(market).counters().trades();
-    ConnectorStatus live = eventually(WITHIN, () -> stream(connector),
-        s -> s != null && s.state() == ConnectorState.CONNECTED && s.trades() >= 2 * tradesInLoop);
+    connector = startConnector.get();
+    eventually(WITHIN, () -> rig.status(market).counters().trades() - before, admitted -> admitted >= 2 * tradesInLoop);
 
-    assertThat(rig.status(market).counters().trades() - before).isGreaterThanOrEqualTo(2 * tradesInLoop);
+    ConnectorStatus live = stream(connector);
+    assertThat(live.state()).isEqualTo(ConnectorState.CONNECTED);
+    assertThat(live.trades()).isGreaterThanOrEqualTo(2 * tradesInLoop);
     assertThat(server.tradesSent()).isGreaterThanOrEqualTo(2 * tradesInLoop);
     assertThat(live.malformedTotal()).isZero();
     assertThat(live.late()).isZero();
@@ -95,23 +102,22 @@ class LoadStreamServerTest {
   @Test
   void binanceCombinedStreamTradesReachTheEntity() throws Exception {
     List<LoadFrames.Frame> frames = serve(BINANCE);
-    connector = BinanceConnector.start(rig.system, settings(Exchange.BINANCE, ""), List.of(BINANCE), rig.sink, Clock.systemUTC());
-    assertLoopReachesTheEntity(BINANCE, frames);
+    assertLoopReachesTheEntity(BINANCE, frames, () ->
+        BinanceConnector.start(rig.system, settings(Exchange.BINANCE, ""), List.of(BINANCE), rig.sink, Clock.systemUTC()));
   }
 
   @Test
   void bybitPublicTradesReachTheEntity() throws Exception {
     List<LoadFrames.Frame> frames = serve(BYBIT);
-    connector = BybitConnector.start(rig.system, settings(Exchange.BYBIT, "/v5/public/linear"), List.of(BYBIT), rig.sink,
-        Clock.systemUTC());
-    assertLoopReachesTheEntity(BYBIT, frames);
+    assertLoopReachesTheEntity(BYBIT, frames, () -> BybitConnector.start(rig.system,
+        settings(Exchange.BYBIT, "/v5/public/linear"), List.of(BYBIT), rig.sink, Clock.systemUTC()));
   }
 
   @Test
   void okxTradesReachTheEntity() throws Exception {
     List<LoadFrames.Frame> frames = serve(OKX);
-    connector = OkxConnector.start(rig.system, settings(Exchange.OKX, "/ws/v5/public"), List.of(OKX), rig.sink, Clock.systemUTC());
-    assertLoopReachesTheEntity(OKX, frames);
+    assertLoopReachesTheEntity(OKX, frames, () ->
+        OkxConnector.start(rig.system, settings(Exchange.OKX, "/ws/v5/public"), List.of(OKX), rig.sink, Clock.systemUTC()));
   }
 
   @Test
