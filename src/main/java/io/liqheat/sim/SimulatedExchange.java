@@ -44,8 +44,9 @@ public final class SimulatedExchange implements AutoCloseable {
     this.faults = new SimFaults(clock);
     Materializer materializer = Materializer.matFromSystem(system);
     long now = clock.millis();
-    for (SimMarketSpec spec : specs) {
-      SimulatedMarket market = new SimulatedMarket(spec, seed, now - history.toMillis());
+    for (int i = 0; i < specs.size(); i++) {
+      SimMarketSpec spec = specs.get(i);
+      SimulatedMarket market = new SimulatedMarket(spec, seed, now - history.toMillis(), markPhaseMs(i, specs.size()));
       market.advance(now, event -> {});
       Pair<BoundedSourceQueue<SimEvent>, Source<SimEvent, NotUsed>> hub = Source.<SimEvent>queue(SUBSCRIBER_BUFFER)
           .toMat(BroadcastHub.of(SimEvent.class, 256), Keep.both())
@@ -56,6 +57,15 @@ public final class SimulatedExchange implements AutoCloseable {
     }
     Duration tick = Duration.ofMillis(SimulatedMarket.TICK_MS);
     this.ticker = system.scheduler().scheduleAtFixedRate(tick, tick, this::advanceAll, system.executionContext());
+  }
+
+  /**
+   * The phase of the {@code index}-th of {@code count} markets: spread evenly over the second, in
+   * whole ticks, as real symbols' updates are spread (see {@link SimulatedMarket}).
+   */
+  static long markPhaseMs(int index, int count) {
+    long ticksPerSecond = SimulatedMarket.MARK_EVERY_MS / SimulatedMarket.TICK_MS;
+    return (index * ticksPerSecond / count) % ticksPerSecond * SimulatedMarket.TICK_MS;
   }
 
   public Clock clock() {

@@ -27,7 +27,8 @@ import java.util.function.Consumer;
 public final class SimulatedMarket {
 
   public static final long TICK_MS = 100;
-  private static final long MARK_EVERY_MS = 1_000;
+  /** Every market sends its mark price and open interest once a second, at its own phase. */
+  public static final long MARK_EVERY_MS = 1_000;
   private static final long CANDLE_MS = 60_000;
   private static final long HISTORY_MS = 300_000;
   private static final double MEAN_HOLDING_SECONDS = 8 * 3600;
@@ -48,6 +49,7 @@ public final class SimulatedMarket {
   private final Deque<SimHistoryPoint> history = new ArrayDeque<>();
   private final List<SimEvent> tickEvents = new ArrayList<>();
 
+  private final long markPhaseMs;
   private long timeMs;
   private double price;
   private double logVolatility;
@@ -61,7 +63,24 @@ public final class SimulatedMarket {
   private double liquidatedLongUsd;
   private double liquidatedShortUsd;
 
+  /** A market whose marks and open interest come at whole seconds. */
   public SimulatedMarket(SimMarketSpec spec, long seed, long startMs) {
+    this(spec, seed, startMs, 0);
+  }
+
+  /**
+   * @param markPhaseMs where in each second this market's mark price and open interest are sent: a
+   *     multiple of {@link #TICK_MS} below {@link #MARK_EVERY_MS}. Real feeds are not in step across
+   *     symbols: in Bybit's recorded tickers each symbol's open interest arrives in its own 100 ms
+   *     slots (BTCUSDT at .083 s, .183 s …, ETHUSDT at .874 s, .974 s …, DOGEUSDT at .534 s …), so a
+   *     simulator that sends every market's at the same instant makes every entity publish at once.
+   */
+  public SimulatedMarket(SimMarketSpec spec, long seed, long startMs, long markPhaseMs) {
+    if (markPhaseMs < 0 || markPhaseMs >= MARK_EVERY_MS || markPhaseMs % TICK_MS != 0) {
+      throw new IllegalArgumentException(
+          "markPhaseMs must be a multiple of " + TICK_MS + " ms below " + MARK_EVERY_MS + " ms, was " + markPhaseMs);
+    }
+    this.markPhaseMs = markPhaseMs;
     this.spec = spec;
     this.random = new SplittableRandom(seed ^ spec.market().toString().hashCode());
     this.cumulativeLeverageWeights = cumulative(spec.leverageWeights());
@@ -161,7 +180,7 @@ public final class SimulatedMarket {
       double size = positionSize() * 0.2;
       trade(size, random.nextDouble() < 0.5);
     }
-    if (timeMs % MARK_EVERY_MS == 0) {
+    if (timeMs % MARK_EVERY_MS == markPhaseMs) {
       long nextFunding = timeMs - timeMs % (8 * 3600_000L) + 8 * 3600_000L;
       tickEvents.add(new SimEvent.Mark(timeMs, price, price * (1 - 0.0001), 0.0001, nextFunding));
       tickEvents.add(new SimEvent.OpenInterest(timeMs, openBase, openBase * price));

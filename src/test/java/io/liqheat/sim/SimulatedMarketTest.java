@@ -1,11 +1,13 @@
 package io.liqheat.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.liqheat.market.MarketId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SimulatedMarketTest {
@@ -55,6 +57,43 @@ class SimulatedMarketTest {
         assertThat(position.liquidationPrice()).isGreaterThan(mark);
       }
     }
+  }
+
+  @Test
+  void marksAndOpenInterestComeOnceASecondAtTheMarketsPhase() {
+    SimulatedMarket market = new SimulatedMarket(spec, 7, START, 300);
+    List<Long> markTimes = new ArrayList<>();
+    List<Long> openInterestTimes = new ArrayList<>();
+    market.advance(START + 10_000, event -> {
+      if (event instanceof SimEvent.Mark mark) {
+        markTimes.add(mark.timeMs());
+      } else if (event instanceof SimEvent.OpenInterest openInterest) {
+        openInterestTimes.add(openInterest.timeMs());
+      }
+    });
+    List<Long> expected = new ArrayList<>();
+    for (long second = START; second < START + 10_000; second += 1_000) {
+      expected.add(second + 300);
+    }
+    assertThat(markTimes).isEqualTo(expected);
+    assertThat(openInterestTimes).isEqualTo(expected);
+  }
+
+  @Test
+  void aPhaseOffTheTickGridOrOutsideTheSecondIsRefused() {
+    for (long phase : new long[] {-100, 150, 1_000}) {
+      assertThatThrownBy(() -> new SimulatedMarket(spec, 7, START, phase))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("markPhaseMs");
+    }
+  }
+
+  @Test
+  void theExchangeSpreadsItsMarketsPhasesOverTheSecond() {
+    assertThat(IntStream.range(0, 9).mapToObj(i -> SimulatedExchange.markPhaseMs(i, 9)).toList())
+        .containsExactly(0L, 100L, 200L, 300L, 400L, 500L, 600L, 700L, 800L);
+    assertThat(IntStream.range(0, 20).mapToObj(i -> SimulatedExchange.markPhaseMs(i, 20)).distinct())
+        .hasSize(10).allMatch(phase -> phase >= 0 && phase < 1_000 && phase % 100 == 0);
+    assertThat(SimulatedExchange.markPhaseMs(0, 1)).isZero();
   }
 
   @Test
