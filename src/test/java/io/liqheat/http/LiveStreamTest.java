@@ -7,6 +7,8 @@ import com.typesafe.config.ConfigFactory;
 import io.liqheat.ingest.ConnectorRig;
 import io.liqheat.ingest.bybit.BybitConnector;
 import io.liqheat.market.Exchange;
+import io.liqheat.market.LiveUpdate;
+import io.liqheat.market.MarketEntity;
 import io.liqheat.market.MarketId;
 import io.liqheat.sim.SimMarketSpec;
 import java.io.BufferedReader;
@@ -21,6 +23,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,19 +52,30 @@ class LiveStreamTest {
         "liqheat.http.port = 0\nliqheat.http.sse.heartbeat = 1s").withFallback(ConfigFactory.defaultReference()));
     api = HttpApi.start(rig.system, settings, List.of(BTC), market -> java.util.concurrent.CompletableFuture.supplyAsync(() -> rig.status(market)), List::of,
         TestRoutes.withoutReadSide(List.of(BTC)), TestRoutes.ops(rig.system));
-    // Start the entity first and give its pub-sub topic time to learn of the hub's subscription:
+    // Start the entity first and wait until its pub-sub topic has learnt of the hub's subscription:
     // the backfill freezes two hours of windows in the entity's first moments, and notices
     // published before the topic has the subscriber list reach no one (the page then has them
-    // from the history endpoint). This is a wait for set-up, not an assertion on timing.
+    // from the history endpoint), so the hub would see no frozen window until the next one.
     rig.status(BTC);
-    try {
-      Thread.sleep(3_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    awaitHubSubscription(BTC);
     connector = BybitConnector.start(rig.system, rig.settings(Exchange.BYBIT, "/v5/public/linear", ""), List.of(BTC),
         rig.sink, Clock.systemUTC());
     ConnectorRig.eventually(Duration.ofSeconds(60), () -> api.hub().state(BTC).lastFrozenWindowStart(), start -> start > 0);
+  }
+
+  /**
+   * Waits until a probe topic of the market's name lists the hub's topic beside itself. Topics learn
+   * of each other from the receptionist, which tells every topic of the name (the entity's, started
+   * before, among them) in the same update, or at once when it subscribes later: a fixed sleep is not
+   * enough on a loaded machine.
+   */
+  private static void awaitHubSubscription(MarketId market) {
+    ActorRef<Topic.Command<LiveUpdate>> probe = rig.system.systemActorOf(
+        Topic.create(LiveUpdate.class, MarketEntity.topicName(market)), "probe-topic", Props.empty());
+    probe.tell(Topic.subscribe(rig.system.systemActorOf(Behaviors.<LiveUpdate>ignore(), "probe-subscriber", Props.empty())));
+    ConnectorRig.eventually(Duration.ofSeconds(60), () -> AskPattern.<Topic.Command<LiveUpdate>, Topic.TopicStats>ask(
+            probe, Topic::getTopicStats, Duration.ofSeconds(10), rig.system.scheduler())
+        .toCompletableFuture().join().topicInstanceCount(), topics -> topics >= 2);
   }
 
   @AfterAll

@@ -13,6 +13,7 @@ import io.liqheat.market.MarketStatus;
 import io.liqheat.model.CalibrationLoader;
 import io.liqheat.sim.SimMarketSpec;
 import io.liqheat.sim.SimServer;
+import io.liqheat.sim.SimulatedMarket;
 import io.liqheat.sim.SimulatedExchange;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,6 +101,15 @@ public final class ConnectorRig implements AutoCloseable {
         .withFallback(system.settings().config())
         .resolve();
     return ConnectorSettings.fromConfig(config, exchange);
+  }
+
+  /**
+   * How far the simulator has run {@code market}, on its own timer. Every closed candle and every
+   * five-minute point up to this time is served, and stays as served; a range ending at the wall
+   * clock instead may still grow (by the candle or point the timer adds next) between two requests.
+   */
+  public long simulatedTime(MarketId market) {
+    return sim.read(market, SimulatedMarket::timeMs);
   }
 
   public MarketStatus status(MarketId market) {

@@ -226,7 +226,8 @@ class BinanceConnectorEndToEndTest {
     ConnectorMonitor monitor = new ConnectorMonitor("binance", "history-test", Duration.ofSeconds(30), Clock.systemUTC());
     RestClient client = new RestClient(rig.system, monitor, Duration.ofSeconds(10), Clock.systemUTC());
     BinanceUrls urls = new BinanceUrls(settings.restUrl(), settings.wsUrl());
-    long to = System.currentTimeMillis() / 60_000 * 60_000;
+    // Both reads must see the same rows: the range ends at a minute the simulator has already closed.
+    long to = rig.simulatedTime(LIVE) / 60_000 * 60_000;
     long from = to - Duration.ofMinutes(50).toMillis();
 
     InputBatch onePage = new BinanceHistory(client, urls, monitor).history(LIVE, from, to).toCompletableFuture().get(30, TimeUnit.SECONDS);

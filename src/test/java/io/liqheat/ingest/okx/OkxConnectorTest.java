@@ -131,18 +131,24 @@ class OkxConnectorTest {
     start(DOGE, "ratio-poll-interval = 200ms");
     live();
 
+    // Taken before the budget is set: the poller asks every 200 ms and may be refused at once.
+    long refusedBefore = rig.sim.faults().rateLimitedRequests(Exchange.OKX);
     rig.sim.faults().rateLimitNext(Exchange.OKX, 2, 2);
 
     // Every request that reaches the simulator while the budget lasts is refused and counted there.
-    // While the connector says it is blocked, that count must not move: nothing was sent.
-    long refusedBefore = rig.sim.faults().rateLimitedRequests(Exchange.OKX);
+    // While the connector says it is blocked, that count must not move: nothing was sent. The block
+    // is read before the count, and the sample kept only if both counts were read before that block
+    // could have ended: a refusal counted just before a block began, or in a gap between the two
+    // blocks, is no request sent during one.
     long deadline = System.nanoTime() + WITHIN.toNanos();
     int blockedSamples = 0;
     while (status().rateLimited() < 2 || connector.restBlockedForMs() > 0) {
       assertThat(System.nanoTime()).as("the two refusals were not both waited out").isLessThan(deadline);
+      long sampledNanos = System.nanoTime();
+      long blockedForMs = connector.restBlockedForMs();
       long countBefore = rig.sim.faults().rateLimitedRequests(Exchange.OKX);
-      boolean blocked = connector.restBlockedForMs() > 300;
       long countAfter = rig.sim.faults().rateLimitedRequests(Exchange.OKX);
+      boolean blocked = blockedForMs > 0 && System.nanoTime() - sampledNanos < TimeUnit.MILLISECONDS.toNanos(blockedForMs);
       if (blocked) {
         blockedSamples++;
         assertThat(countAfter).as("a request reached the simulator during the Retry-After").isEqualTo(countBefore);

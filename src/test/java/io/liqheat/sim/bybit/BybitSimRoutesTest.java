@@ -81,7 +81,8 @@ class BybitSimRoutesTest {
   @Test
   void openInterestAndRatioHistoryAreTheSimulatedFiveMinutePoints() throws Exception {
     var history = rig.sim.read(BTC, simulated -> simulated.history());
-    long now = System.currentTimeMillis();
+    // Up to the newest point read, not the wall clock: a point the simulator adds meanwhile is not in history.
+    long now = history.get(history.size() - 1).timeMs();
 
     List<BybitOpenInterestSample> samples = BybitOpenInterestParser.samples(get(endpoints.openInterest("BTCUSDT", 0, now)));
     List<BackfillInputs.RatioPoint> ratios = BybitRatioParser.points(get(endpoints.ratios("BTCUSDT", 0, now)));

@@ -99,7 +99,8 @@ class OkxSimRoutesTest {
 
   @Test
   void openInterestAndRatioHistoryAreServedPerCurrency() {
-    long now = System.currentTimeMillis();
+    // The simulator's time, not the wall clock: no point is added up to it between the two requests.
+    long now = rig.simulatedTime(BTC);
     List<OkxOpenInterestVolumeParser.Point> openInterest =
         OkxOpenInterestVolumeParser.points(get(paths.openInterestVolume("BTC", now - 3_600_000, now)));
     var ratios = OkxRatioParser.points(get(paths.ratio("BTC", now - 3_600_000, now)));
