@@ -177,10 +177,7 @@ final class JournalReader {
       if (sequenceNr != expected) {
         throw missing(id, expected, sequenceNr - 1);
       }
-      ByteBuffer buffer = row.getByteBuffer(3);
-      byte[] bytes = new byte[buffer.remaining()];
-      buffer.get(bytes);
-      Object event = serialization.deserialize(bytes, row.getInt(1), row.getString(2)).get();
+      Object event = serialization.deserialize(bytes(row.getByteBuffer(3)), row.getInt(1), row.getString(2)).get();
       if (!(event instanceof WindowFrozen window)) {
         throw new IllegalStateException("a market's journal holds only WindowFrozen events, but " + id + " has a "
             + event.getClass().getName() + " at " + sequenceNr);
@@ -192,6 +189,21 @@ final class JournalReader {
       throw missing(id, expected, to);
     }
     return windows;
+  }
+
+  /**
+   * The cell's bytes as the serializer takes them. The driver reads each blob cell into an array of
+   * its own and wraps it whole, so that array is used as it is: copying it cost ~5 kB of garbage per
+   * event, 229 MB over the rebuild benchmark's 48,000 (JFR allocation samples of a verify).
+   */
+  private static byte[] bytes(ByteBuffer buffer) {
+    if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0
+        && buffer.remaining() == buffer.array().length) {
+      return buffer.array();
+    }
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.duplicate().get(bytes);
+    return bytes;
   }
 
   private static IllegalStateException missing(String id, long from, long to) {
