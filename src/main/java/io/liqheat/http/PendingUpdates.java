@@ -31,6 +31,14 @@ final class PendingUpdates {
     }
   }
 
+  boolean hasFrozen() {
+    return !frozen.isEmpty();
+  }
+
+  boolean hasFrameChanged() {
+    return frameChanged;
+  }
+
   /** The oldest frozen window not sent yet, taken from what is pending; null when there is none. */
   WindowClosed takeFrozen() {
     return frozen.pollFirst();

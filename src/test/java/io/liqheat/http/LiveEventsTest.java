@@ -45,22 +45,26 @@ class LiveEventsTest {
 
   private final AtomicInteger stops = new AtomicInteger();
 
-  /** Events as "type:detail": the snapshot, frozen windows by start, bands by the newest frame's asOf. */
+  /**
+   * Events as "type:detail|": the snapshot, frozen windows by start, bands by the newest frame's
+   * asOf. The bar ends each event, since one element may carry several (a frozen notice goes out
+   * with the next bands event).
+   */
   private static LiveEvents.Content content(LiveHub hub, MarketId market) {
     return new LiveEvents.Content() {
       @Override
       public List<ByteString> opening() {
-        return new ArrayList<>(List.of(ByteString.fromString("snapshot")));
+        return new ArrayList<>(List.of(ByteString.fromString("snapshot|")));
       }
 
       @Override
       public ByteString frozen(WindowClosed window) {
-        return ByteString.fromString("frozen:" + window.windowStartMs());
+        return ByteString.fromString("frozen:" + window.windowStartMs() + "|");
       }
 
       @Override
       public ByteString bands() {
-        return ByteString.fromString("bands:" + hub.latest(market).asOfMs());
+        return ByteString.fromString("bands:" + hub.latest(market).asOfMs() + "|");
       }
     };
   }
@@ -83,9 +87,15 @@ class LiveEventsTest {
       subscription = s;
     }
 
+    final BlockingQueue<Integer> elementSizes = new LinkedBlockingQueue<>();
+
+    /** Splits an element into its events; a heartbeat (which has no bar) is one event. */
     @Override
-    public void onNext(ByteString event) {
-      events.add(event.decodeString(StandardCharsets.UTF_8));
+    public void onNext(ByteString element) {
+      String text = element.decodeString(StandardCharsets.UTF_8);
+      List<String> parts = text.contains("|") ? List.of(text.split("\\|")) : List.of(text);
+      elementSizes.add(parts.size());
+      events.addAll(parts);
     }
 
     @Override
@@ -210,6 +220,45 @@ class LiveEventsTest {
     awaitSubscribed(hub, ETH, 0);
     ConnectorRig.eventually(WAIT, stops::get, count -> count > 0);
     assertThat(stops).hasValue(1);
+  }
+
+  @Test
+  void aFrozenNoticeGoesOutWithTheNextBandsEventInOneElement() throws Exception {
+    LiveHub hub = new LiveHub(testKit.system(), List.of(BTC));
+    hub.accept(frame(BTC, 1));
+    Client client = connect(hub, BTC, Duration.ofMinutes(10));
+    client.request(10);
+    assertThat(client.next()).isEqualTo("snapshot");
+    awaitSubscribed(hub, BTC, 1);
+    client.elementSizes.clear();
+
+    hub.accept(window(BTC, 300_000L));
+    hub.accept(frame(BTC, 2));
+    assertThat(client.next()).isEqualTo("frozen:300000");
+    assertThat(client.next()).isEqualTo("bands:2");
+    assertThat(client.elementSizes.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(2);
+    client.cancel();
+  }
+
+  @Test
+  void aFrozenNoticeWithNoBandsEventAfterItGoesOutAloneAfterItsHold() throws Exception {
+    LiveHub hub = new LiveHub(testKit.system(), List.of(BTC));
+    hub.accept(frame(BTC, 1));
+    Client client = connect(hub, BTC, Duration.ofMinutes(10));
+    client.request(10);
+    assertThat(client.next()).isEqualTo("snapshot");
+    awaitSubscribed(hub, BTC, 1);
+
+    hub.accept(window(BTC, 300_000L));
+    hub.accept(window(BTC, 600_000L));
+    assertThat(client.next()).isEqualTo("frozen:300000");
+    assertThat(client.next()).isEqualTo("frozen:600000");
+    // The hold starts again for the next notice, and a bands event still comes on its own.
+    hub.accept(frame(BTC, 2));
+    assertThat(client.next()).isEqualTo("bands:2");
+    hub.accept(window(BTC, 900_000L));
+    assertThat(client.next()).isEqualTo("frozen:900000");
+    client.cancel();
   }
 
   @Test
