@@ -140,6 +140,16 @@ class LiveEventsTest {
     return client;
   }
 
+  /** A client of BTC, given one frame first, that has read its snapshot and is subscribed. */
+  private Client subscribedAfterSnapshot(LiveHub hub) throws InterruptedException {
+    hub.accept(frame(BTC, 1));
+    Client client = connect(hub, BTC, Duration.ofMinutes(10));
+    client.request(10);
+    assertThat(client.next()).isEqualTo("snapshot");
+    awaitSubscribed(hub, BTC, 1);
+    return client;
+  }
+
   private static void awaitSubscribed(LiveHub hub, MarketId market, int count) {
     ConnectorRig.eventually(WAIT, () -> hub.subscribers(market), subscribers -> subscribers == count);
   }
@@ -225,11 +235,7 @@ class LiveEventsTest {
   @Test
   void aFrozenNoticeGoesOutWithTheNextBandsEventInOneElement() throws Exception {
     LiveHub hub = new LiveHub(testKit.system(), List.of(BTC));
-    hub.accept(frame(BTC, 1));
-    Client client = connect(hub, BTC, Duration.ofMinutes(10));
-    client.request(10);
-    assertThat(client.next()).isEqualTo("snapshot");
-    awaitSubscribed(hub, BTC, 1);
+    Client client = subscribedAfterSnapshot(hub);
     client.elementSizes.clear();
 
     hub.accept(window(BTC, 300_000L));
@@ -243,11 +249,7 @@ class LiveEventsTest {
   @Test
   void aFrozenNoticeWithNoBandsEventAfterItGoesOutAloneAfterItsHold() throws Exception {
     LiveHub hub = new LiveHub(testKit.system(), List.of(BTC));
-    hub.accept(frame(BTC, 1));
-    Client client = connect(hub, BTC, Duration.ofMinutes(10));
-    client.request(10);
-    assertThat(client.next()).isEqualTo("snapshot");
-    awaitSubscribed(hub, BTC, 1);
+    Client client = subscribedAfterSnapshot(hub);
 
     hub.accept(window(BTC, 300_000L));
     hub.accept(window(BTC, 600_000L));
