@@ -155,10 +155,8 @@ final class LiveEvents extends GraphStage<SourceShape<ByteString>> {
           events = events.concat(content.bands());
           publishToSend.sent(pending.newestPublishedMs());
         }
+        // Frozen notices left pending (a bands event went alone) keep the hold they started on arrival.
         push(events);
-        if (pending.hasFrozen() && !isTimerActive(FROZEN_HOLD_TIMER)) {
-          scheduleOnce(FROZEN_HOLD_TIMER, frozenHold);
-        }
       }
 
       private void push(ByteString event) {
