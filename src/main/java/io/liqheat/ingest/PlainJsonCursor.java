@@ -88,16 +88,7 @@ public final class PlainJsonCursor {
 
   /** Whether the last string read is {@code expected} (ASCII). */
   public boolean stringIs(byte[] expected) {
-    int length = stringEnd - stringStart;
-    if (length != expected.length) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      if (bytes[stringStart + i] != expected[i]) {
-        return false;
-      }
-    }
-    return true;
+    return stringLength() == expected.length && stringStartsWith(expected);
   }
 
   /** Whether the last string read starts with {@code prefix}. */
