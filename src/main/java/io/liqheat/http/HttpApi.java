@@ -18,11 +18,13 @@ import org.apache.pekko.http.javadsl.ServerBinding;
 public final class HttpApi {
 
   private final LiveHub hub;
+  private final Heartbeats heartbeats;
   private final LiveRoutes live;
   private final ServerBinding binding;
 
-  private HttpApi(LiveHub hub, LiveRoutes live, ServerBinding binding) {
+  private HttpApi(LiveHub hub, Heartbeats heartbeats, LiveRoutes live, ServerBinding binding) {
     this.hub = hub;
+    this.heartbeats = heartbeats;
     this.live = live;
     this.binding = binding;
   }
@@ -32,13 +34,15 @@ public final class HttpApi {
       HistoryRoutes history, OpsRoutes ops) {
     LiveHub hub = new LiveHub(system, markets);
     LiveMetrics metrics = new LiveMetrics(NodeMetrics.get(system), hub, java.time.Clock.systemUTC());
-    LiveRoutes live = new LiveRoutes(hub, settings, status, connectors, metrics);
+    Heartbeats heartbeats = Heartbeats.start(system, settings.sseHeartbeat());
+    LiveRoutes live = new LiveRoutes(hub, settings, heartbeats, status, connectors, metrics);
     metrics.bindSseClients(live::sseClients);
     ApiRoutes routes = new ApiRoutes(live, history, ops, new PageRoutes(), settings);
     try {
       ServerBinding binding = ApiServer.bind(system, settings, routes.route()).toCompletableFuture().get(30, TimeUnit.SECONDS);
-      return new HttpApi(hub, live, binding);
+      return new HttpApi(hub, heartbeats, live, binding);
     } catch (Exception e) {
+      heartbeats.close();
       throw new BindFailed("cannot listen on " + settings.iface() + ":" + settings.port()
           + " (liqheat.http.interface / liqheat.http.port): " + rootMessage(e));
     }
@@ -61,6 +65,7 @@ public final class HttpApi {
   }
 
   public void stop() {
+    heartbeats.close();
     try {
       binding.terminate(java.time.Duration.ofSeconds(5)).toCompletableFuture().get(10, TimeUnit.SECONDS);
     } catch (Exception e) {

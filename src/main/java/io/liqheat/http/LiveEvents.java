@@ -22,7 +22,8 @@ import org.apache.pekko.util.ByteString;
  * One SSE client's events as a single stage: what it missed (frozen windows after its Last-Event-ID)
  * and the snapshot first, then on every update of its markets the frozen notices and the newest
  * {@code bands} event, conflated while the client does not keep up ({@link PendingUpdates}: the
- * newest frame and at most 32 frozen notices), and a heartbeat after a quiet interval.
+ * newest frame and at most 32 frozen notices), and a heartbeat when {@link Heartbeats} finds the
+ * stream quiet.
  *
  * <p>Why one stage instead of Pekko's operators: with a {@code BroadcastHub} per market, then
  * {@code flatMapMerge}, {@code conflateWithSeed}, {@code mapConcat} and {@code keepAlive} per client,
@@ -56,7 +57,6 @@ final class LiveEvents extends GraphStage<SourceShape<ByteString>> {
     ByteString bands();
   }
 
-  private static final String HEARTBEAT_TIMER = "heartbeat";
   private static final String FROZEN_HOLD_TIMER = "frozen-hold";
   private static final long FROZEN_HOLD_MIN_MS = 500;
   private static final long FROZEN_HOLD_SPREAD_MS = 1_000;
@@ -66,7 +66,7 @@ final class LiveEvents extends GraphStage<SourceShape<ByteString>> {
   private final LiveHub hub;
   private final List<MarketId> markets;
   private final Content content;
-  private final Duration heartbeat;
+  private final Heartbeats heartbeats;
   private final PublishToSend publishToSend;
   private final Runnable onStop;
 
@@ -74,12 +74,12 @@ final class LiveEvents extends GraphStage<SourceShape<ByteString>> {
    * @param onStop run once when the stream stops, however it stops (the client went away, the
    *     server shuts down)
    */
-  LiveEvents(LiveHub hub, List<MarketId> markets, Content content, Duration heartbeat, PublishToSend publishToSend,
+  LiveEvents(LiveHub hub, List<MarketId> markets, Content content, Heartbeats heartbeats, PublishToSend publishToSend,
       Runnable onStop) {
     this.hub = hub;
     this.markets = List.copyOf(markets);
     this.content = content;
-    this.heartbeat = heartbeat;
+    this.heartbeats = heartbeats;
     this.publishToSend = publishToSend;
     this.onStop = onStop;
   }
@@ -98,7 +98,9 @@ final class LiveEvents extends GraphStage<SourceShape<ByteString>> {
       private boolean frozenHoldOver;
       private Deque<ByteString> opening;
       private LiveHub.Subscription subscription;
-      private long lastPushNanos = System.nanoTime();
+      private Heartbeats.Stream heartbeatStream;
+      // Written here on every push, read by the heartbeat sweep on another thread.
+      private volatile long lastPushNanos = System.nanoTime();
 
       {
         setHandler(out, new AbstractOutHandler() {
@@ -113,7 +115,26 @@ final class LiveEvents extends GraphStage<SourceShape<ByteString>> {
       public void preStart() {
         AsyncCallback<LiveUpdate> updates = createAsyncCallback(this::onUpdate);
         subscription = hub.subscribe(markets, updates::invoke);
-        scheduleOnce(HEARTBEAT_TIMER, heartbeat);
+        AsyncCallback<Boolean> quiet = createAsyncCallback(ignored -> onQuiet());
+        heartbeatStream = new Heartbeats.Stream() {
+          @Override
+          public long lastWriteNanos() {
+            return lastPushNanos;
+          }
+
+          @Override
+          public void quiet() {
+            quiet.invoke(true);
+          }
+        };
+        heartbeats.add(heartbeatStream);
+      }
+
+      /** The sweep found the stream quiet; it may have written since, or be waiting for its client. */
+      private void onQuiet() {
+        if (isAvailable(out) && heartbeats.isQuiet(lastPushNanos, System.nanoTime())) {
+          push(SseEncoding.HEARTBEAT);
+        }
       }
 
       private void onUpdate(LiveUpdate update) {
@@ -166,25 +187,19 @@ final class LiveEvents extends GraphStage<SourceShape<ByteString>> {
 
       @Override
       public void onTimer(Object timerKey) {
-        if (FROZEN_HOLD_TIMER.equals(timerKey)) {
-          frozenHoldOver = true;
-          if (isAvailable(out)) {
-            pushNext();
-          }
-          return;
+        frozenHoldOver = true;
+        if (isAvailable(out)) {
+          pushNext();
         }
-        long quietNanos = System.nanoTime() - lastPushNanos;
-        if (quietNanos >= heartbeat.toNanos() && isAvailable(out)) {
-          push(SseEncoding.HEARTBEAT);
-          quietNanos = 0;
-        }
-        scheduleOnce(HEARTBEAT_TIMER, heartbeat.minusNanos(Math.min(quietNanos, heartbeat.toNanos() - 1)));
       }
 
       @Override
       public void postStop() {
         if (subscription != null) {
           subscription.cancel();
+        }
+        if (heartbeatStream != null) {
+          heartbeats.remove(heartbeatStream);
         }
         onStop.run();
       }

@@ -52,15 +52,18 @@ public final class LiveRoutes extends AllDirectives {
   private final Function<MarketId, CompletionStage<MarketStatus>> status;
   private final Supplier<List<ConnectorStatus>> connectors;
   private final PublishToSend publishToSend;
+  private final Heartbeats heartbeats;
 
-  public LiveRoutes(LiveHub hub, HttpSettings settings, Function<MarketId, CompletionStage<MarketStatus>> status,
-      Supplier<List<ConnectorStatus>> connectors) {
-    this(hub, settings, status, connectors, PublishToSend.IGNORED);
+  public LiveRoutes(LiveHub hub, HttpSettings settings, Heartbeats heartbeats,
+      Function<MarketId, CompletionStage<MarketStatus>> status, Supplier<List<ConnectorStatus>> connectors) {
+    this(hub, settings, heartbeats, status, connectors, PublishToSend.IGNORED);
   }
 
-  public LiveRoutes(LiveHub hub, HttpSettings settings, Function<MarketId, CompletionStage<MarketStatus>> status,
-      Supplier<List<ConnectorStatus>> connectors, PublishToSend publishToSend) {
+  public LiveRoutes(LiveHub hub, HttpSettings settings, Heartbeats heartbeats,
+      Function<MarketId, CompletionStage<MarketStatus>> status, Supplier<List<ConnectorStatus>> connectors,
+      PublishToSend publishToSend) {
     this.publishToSend = publishToSend;
+    this.heartbeats = heartbeats;
     this.hub = hub;
     this.settings = settings;
     this.limiter = new SseLimiter(settings.sseMaxPerClient());
@@ -174,7 +177,7 @@ public final class LiveRoutes extends AllDirectives {
           return sharedView(view).bandsEvent();
         }
       };
-      Source<ByteString, NotUsed> events = Source.fromGraph(new LiveEvents(hub, markets, content, settings.sseHeartbeat(),
+      Source<ByteString, NotUsed> events = Source.fromGraph(new LiveEvents(hub, markets, content, heartbeats,
           publishToSend, release));
       return mapRouteResult(result -> {
         if (result instanceof Rejected) {

@@ -95,7 +95,9 @@ final class LiveApiRig implements AutoCloseable {
   /** Binds the same routes with other settings over this rig's hub; returns its base URL. */
   String serve(String httpOverrides) {
     HttpSettings settings = settings(exchange, httpOverrides);
-    LiveRoutes live = new LiveRoutes(api.hub(), settings, market -> statusOf(exchange, market), List::<ConnectorStatus>of);
+    Heartbeats heartbeats = Heartbeats.start(exchange.system, settings.sseHeartbeat());
+    LiveRoutes live = new LiveRoutes(api.hub(), settings, heartbeats, market -> statusOf(exchange, market),
+        List::<ConnectorStatus>of);
     ApiRoutes routes = new ApiRoutes(live, TestRoutes.withoutReadSide(MARKETS), TestRoutes.ops(exchange.system), new PageRoutes(), settings);
     try {
       ServerBinding binding = ApiServer.bind(exchange.system, settings, routes.route()).toCompletableFuture().get(30, TimeUnit.SECONDS);

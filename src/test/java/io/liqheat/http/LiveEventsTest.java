@@ -24,6 +24,7 @@ import org.apache.pekko.stream.javadsl.AsPublisher;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.reactivestreams.Subscriber;
@@ -44,6 +45,12 @@ class LiveEventsTest {
   final ActorTestKit testKit = new JUnit5TestKitBuilder().withName("LiveEventsTest").build();
 
   private final AtomicInteger stops = new AtomicInteger();
+  private final List<Heartbeats> sweeps = new ArrayList<>();
+
+  @AfterEach
+  void stopSweeps() {
+    sweeps.forEach(Heartbeats::close);
+  }
 
   /**
    * Events as "type:detail|": the snapshot, frozen windows by start, bands by the newest frame's
@@ -133,7 +140,9 @@ class LiveEventsTest {
   /** A client of {@code markets}, whose bands events tell the first market's newest frame. */
   private Client connect(LiveHub hub, List<MarketId> markets, Duration heartbeat) {
     Client client = new Client();
-    Source.fromGraph(new LiveEvents(hub, markets, content(hub, markets.get(0)), heartbeat, PublishToSend.IGNORED,
+    Heartbeats heartbeats = Heartbeats.start(testKit.system(), heartbeat);
+    sweeps.add(heartbeats);
+    Source.fromGraph(new LiveEvents(hub, markets, content(hub, markets.get(0)), heartbeats, PublishToSend.IGNORED,
             stops::incrementAndGet))
         .runWith(Sink.asPublisher(AsPublisher.WITHOUT_FANOUT), Materializer.matFromSystem(testKit.system()))
         .subscribe(client);
