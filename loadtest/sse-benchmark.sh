@@ -22,7 +22,7 @@
 # SSE_CONNECT_PER_SECOND (default 500), SSE_ASSET_SHARE (default 0.1), SSE_SERVER_HEAP (default 4g),
 # SSE_HTTP_PORT (default 18480), SSE_RAMP_TIMEOUT (s to wait for every stream to open, default 900;
 # then the streams open are measured), SSE_TAG (appended to the results file's name),
-# SSE_SERVER_OPTS (the server's JVM options besides the heap, default -XX:+UseG1GC), SSE_PROFILE (a directory: both JVMs log their GCs there, and a
+# SSE_SERVER_OPTS (JVM options besides the heap, after the launcher's own for demo; default none), SSE_PROFILE (a directory: both JVMs log their GCs there, and a
 # JFR recording with the "profile" settings covers the second half of the warm-up and the measured window
 # in each: server.jfr, client.jfr;
 # then a class histogram of the server's heap: histogram-server.txt; and the server's log, demo.log).
@@ -87,7 +87,7 @@ mvn -q -B -f "$home/loadtest/sse-client/pom.xml" package dependency:build-classp
 "$home/bin/liqheat" --version >/dev/null
 
 profile="${SSE_PROFILE:-}"
-server_opts="-Xmx${SSE_SERVER_HEAP:-4g} ${SSE_SERVER_OPTS:--XX:+UseG1GC}"
+server_opts="-Xmx${SSE_SERVER_HEAP:-4g} ${SSE_SERVER_OPTS:-}"
 client_opts="-Xmx3g -XX:+UseG1GC"
 if [[ -n "$profile" ]]; then
   mkdir -p "$profile"
@@ -109,6 +109,8 @@ for _ in $(seq 1 600); do
 done
 curl -fsS "$bands_url" | grep -q '"publishedAt":[1-9]' || { echo "sse-benchmark: no live frames after 600 s" >&2; exit 1; }
 [[ "$(cat "/proc/$server_pid/comm")" == java ]] || { echo "sse-benchmark: pid $server_pid is not the server JVM" >&2; exit 1; }
+# The server's JVM options as it runs: the launcher's own for demo, then SSE_SERVER_OPTS.
+server_jvm="$(tr '\0' ' ' <"/proc/$server_pid/cmdline" | sed -E 's/ -jar .*//; s/^java //')"
 
 # Starts a JFR recording of the measured window in the server and the client once the client reports
 # its ramp done: the window begins SSE_WARMUP seconds later and lasts SSE_MEASURE seconds.
@@ -152,7 +154,7 @@ wait "$client_pid"
   echo "# loadtest/sse-benchmark.sh $subscribers (git $(git -C "$home" describe --always --dirty 2>/dev/null || echo '?'))"
   echo "# machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(uname -sr)"
   echo "# java: $(java -version 2>&1 | head -n 1)"
-  echo "# server: bin/liqheat demo, JVM options: $server_opts; 9 simulated markets, liqheat.market.publish-interval as configured;"
+  echo "# server: bin/liqheat demo, JVM options: $server_jvm; 9 simulated markets, liqheat.market.publish-interval as configured;"
   echo "#         client and server share the machine and its clock (latency = receipt wall clock - publishedAt)."
   echo
   cat "$work/client.txt"

@@ -21,6 +21,9 @@ final class ServerProcess {
    * or ZGC's " ZHeap           used 120M, capacity 256M".
    */
   private static final Pattern USED = Pattern.compile("(?:heap\\s+total\\s+\\d+K,|ZHeap)\\s+used\\s+(\\d+)([KM])");
+  /** The Parallel collector reports its generations apart, with no line for the whole heap. */
+  private static final Pattern GENERATION_USED =
+      Pattern.compile("(?:PSYoungGen|ParOldGen)\\s+total\\s+\\d+K,\\s+used\\s+(\\d+)([KM])");
 
   /** Collections so far: young and full counts, and the seconds each kind and the concurrent phases took. */
   record Gc(long young, double youngSeconds, long full, double fullSeconds, double concurrentSeconds) {
@@ -56,9 +59,23 @@ final class ServerProcess {
     run("jcmd", id, "GC.run");
     String info = run("jcmd", id, "GC.heap_info");
     Matcher used = USED.matcher(info);
-    if (!used.find()) {
+    if (used.find()) {
+      return bytes(used);
+    }
+    Matcher generation = GENERATION_USED.matcher(info);
+    long total = 0;
+    int generations = 0;
+    while (generation.find()) {
+      total += bytes(generation);
+      generations++;
+    }
+    if (generations == 0) {
       throw new IOException("no 'used' figure in jcmd GC.heap_info output:\n" + info);
     }
+    return total;
+  }
+
+  private static long bytes(Matcher used) {
     return Long.parseLong(used.group(1)) * (used.group(2).equals("M") ? 1024 * 1024 : 1024);
   }
 
