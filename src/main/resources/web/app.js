@@ -40,7 +40,7 @@
     range: '24h',
     overlayOn: true,
     threshold: DEFAULT_THRESHOLD,
-    columns: new Map(), // window start -> {start, end, candles: {market: candle}, cells: [...]}
+    columns: new Map(), // window start -> {start, end, candles: {market: candle}, cells: [...], frozenBands?: {market: bands}}
     live: null, // the newest BandsView
     liveCandle: null,
     lastEventId: '0',
@@ -71,6 +71,22 @@
     historySource: 'none',
     columns: 0,
     error: null,
+    /**
+     * The history cells (frozen windows) held for drawing: how many, how many share a window, side and
+     * price range with another (0 when markets are summed rather than drawn over each other), and the
+     * markets each names.
+     */
+    historyCells() {
+      const cells = [...state.columns.values()].flatMap((c) => c.cells.map((cell) => ({ start: c.start, cell })));
+      const keys = new Set();
+      let duplicates = 0;
+      cells.forEach(({ start, cell }) => {
+        const key = start + '|' + cell.side + '|' + cell.low + '|' + cell.high;
+        if (keys.has(key)) duplicates++;
+        keys.add(key);
+      });
+      return { total: cells.length, duplicates, markets: [...new Set(cells.map(({ cell }) => cell.market))] };
+    },
     /** Centre of the visible part of the largest live band drawn, in CSS pixels from the canvas's top left, or null. */
     bandPoint() {
       const visible = state.boxes.filter((b) => b.live).map((b) => ({
@@ -234,58 +250,86 @@
     const to = Date.now();
     const range = RANGES[state.range];
     const from = to - range.ms;
-    let newest = null;
     let failures = 0;
     const markets = shownMarkets();
-    await Promise.all(markets.map(async (market) => {
+    const loaded = await Promise.all(markets.map(async (market) => {
       try {
         const url = 'api/v1/markets/' + encodeURIComponent(market) + '/heatmap?from=' + from + '&to=' + to
           + '&resolution=' + range.resolution;
         const res = await fetch(url, { cache: 'default' });
         if (!res.ok) throw new Error(res.status);
-        const heatmap = await res.json();
-        if (generation !== state.generation) return;
-        const last = addHeatmap(market, heatmap);
-        if (last != null) newest = newest == null ? last : Math.min(newest, last);
+        return { market, heatmap: await res.json() };
       } catch (e) {
         failures++;
+        return null;
       }
     }));
+    if (generation !== state.generation) return null;
+    const newest = addHeatmaps(loaded.filter((l) => l));
     state.historySource = failures === 0 ? 'heatmap' : failures === markets.length ? 'stream' : 'mixed';
     el('history-note').textContent = state.historySource === 'heatmap'
-      ? 'History: frozen five-minute windows from the heatmap endpoint.'
+      ? 'History: frozen five-minute windows from the heatmap endpoint' + (markets.length > 1 ? ', summed in USD over the markets shown.' : '.')
       : 'History endpoint unavailable for ' + failures + ' of ' + markets.length
         + ' markets: showing the windows this node froze recently (up to a day), from the live stream.';
     scheduleDraw();
     return failures === 0 ? newest : null;
   }
 
-  /** Adds one market's heatmap; the start of its newest window, or null. */
-  function addHeatmap(market, h) {
-    const { columns, rows } = heatmapLayout(h);
-    const longs = h.longUsd || [];
-    const shorts = h.shortUsd || [];
-    // Brightness is relative to the strongest cell of each side over the whole range, square-root
-    // scaled so that weaker structure stays visible next to one dominant cluster.
-    const max = (m) => m.reduce((a, col) => (col || []).reduce((b, v) => Math.max(b, v || 0), a), 0);
-    const maxLong = max(longs);
-    const maxShort = max(shorts);
+  /**
+   * Adds the shown markets' heatmaps as one, as the node sums an asset view's live bands: a cell is
+   * the USD of every market on the same price row (the rows of every market lie on the model's one
+   * grid, so their edges are equal). Brightness is relative to the strongest cell of each side over
+   * the whole range, square-root scaled so that weaker structure stays visible next to one dominant
+   * cluster. Returns the window frozen events continue from: the oldest of the markets' newest
+   * windows, or null.
+   */
+  function addHeatmaps(loaded) {
+    const summed = new Map(); // column -> Map(side|low|high -> cell)
     let newest = null;
-    columns.forEach((c, i) => {
-      const column = columnAt(c.start, c.end);
-      if (c.candle) column.candles[market] = c.candle;
-      column.fromHeatmap = true;
-      rows.forEach((row, r) => {
-        const l = (longs[i] || [])[r] || 0;
-        const s = (shorts[i] || [])[r] || 0;
-        if (l > 0) column.cells.push({ market, side: 'long', low: row.low, high: row.high, notionalUsd: l, intensity: Math.sqrt(l / maxLong) });
-        if (s > 0) column.cells.push({ market, side: 'short', low: row.low, high: row.high, notionalUsd: s, intensity: Math.sqrt(s / maxShort) });
+    loaded.forEach(({ market, heatmap: h }) => {
+      const { columns, rows } = heatmapLayout(h);
+      const longs = h.longUsd || [];
+      const shorts = h.shortUsd || [];
+      let marketNewest = null;
+      columns.forEach((c, i) => {
+        const column = columnAt(c.start, c.end);
+        if (c.candle) column.candles[market] = c.candle;
+        column.fromHeatmap = true;
+        if (!summed.has(column)) summed.set(column, new Map());
+        const cells = summed.get(column);
+        rows.forEach((row, r) => {
+          addToCell(cells, 'long', row, (longs[i] || [])[r] || 0, market);
+          addToCell(cells, 'short', row, (shorts[i] || [])[r] || 0, market);
+        });
+        // The newest window inside this column.
+        const lastWindow = Math.floor((c.end - 1) / WINDOW_MS) * WINDOW_MS;
+        marketNewest = marketNewest == null ? lastWindow : Math.max(marketNewest, lastWindow);
       });
-      // The window that frozen events continue from: the newest window inside this column.
-      const lastWindow = Math.floor((c.end - 1) / WINDOW_MS) * WINDOW_MS;
-      newest = newest == null ? lastWindow : Math.max(newest, lastWindow);
+      if (marketNewest != null) newest = newest == null ? marketNewest : Math.min(newest, marketNewest);
     });
+    let maxLong = 0;
+    let maxShort = 0;
+    summed.forEach((cells) => cells.forEach((cell) => {
+      if (cell.side === 'long') maxLong = Math.max(maxLong, cell.notionalUsd);
+      else maxShort = Math.max(maxShort, cell.notionalUsd);
+    }));
+    summed.forEach((cells, column) => cells.forEach((cell) => {
+      cell.intensity = Math.sqrt(cell.notionalUsd / (cell.side === 'long' ? maxLong : maxShort));
+      column.cells.push(cell);
+    }));
     return newest;
+  }
+
+  function addToCell(cells, side, row, usd, market) {
+    if (!(usd > 0)) return;
+    const key = side + '|' + row.low + '|' + row.high;
+    const cell = cells.get(key);
+    if (cell) {
+      cell.notionalUsd += usd;
+      cell.market += ' + ' + market;
+    } else {
+      cells.set(key, { market, side, low: row.low, high: row.high, notionalUsd: usd });
+    }
   }
 
   /**
@@ -316,16 +360,59 @@
     return column;
   }
 
-  /** A frozen window from the stream, unless a (down-sampled) heatmap column already covers it. */
+  /**
+   * A frozen window from the stream, unless a (down-sampled) heatmap column already covers it. In a
+   * view of several markets the window's cells are their bands summed (sumBands), like the
+   * history before it; a single market's bands are drawn as the node sent them.
+   */
   function addFrozen(f) {
     for (const c of state.columns.values()) {
       if (c.fromHeatmap && f.windowStart >= c.start && f.windowStart < c.end) return;
     }
     const column = columnAt(f.windowStart, f.windowStart + WINDOW_MS);
-    if (column.candles[f.market] && column.cells.some((cell) => cell.market === f.market)) return; // resent on resume
+    column.frozenBands = column.frozenBands || {};
+    if (column.frozenBands[f.market]) return; // resent on resume
+    column.frozenBands[f.market] = f.bands || [];
     if (f.candle) column.candles[f.market] = f.candle;
-    (f.bands || []).forEach((b) => column.cells.push({ market: f.market, ...b }));
+    const markets = Object.keys(column.frozenBands);
+    column.cells = markets.length === 1
+      ? column.frozenBands[markets[0]].map((b) => ({ market: f.market, ...b }))
+      : sumBands(column.frozenBands);
     if (state.liveCandle && state.liveCandle.start <= f.windowStart) state.liveCandle = null;
+  }
+
+  /**
+   * One window's bands of several markets as one: each band's notional spread evenly over its price
+   * range, summed over the markets on every stretch between two band edges. Brightness is relative
+   * to the densest stretch of each side in the window, as one market's frozen bands are relative to
+   * its own frame. Bands below a market's threshold were never sent, so they are not in the sum.
+   */
+  function sumBands(bandsByMarket) {
+    const cells = [];
+    ['long', 'short'].forEach((side) => {
+      const bands = [];
+      Object.entries(bandsByMarket).forEach(([market, list]) => list
+        .filter((b) => b.side === side && b.high > b.low)
+        .forEach((b) => bands.push({ market, low: b.low, high: b.high, density: b.notionalUsd / (b.high - b.low) })));
+      const edges = [...new Set(bands.flatMap((b) => [b.low, b.high]))].sort((a, b) => a - b);
+      const stretches = [];
+      for (let i = 0; i + 1 < edges.length; i++) {
+        const low = edges[i];
+        const high = edges[i + 1];
+        const covering = bands.filter((b) => b.low <= low && b.high >= high);
+        if (!covering.length) continue;
+        const density = covering.reduce((a, b) => a + b.density, 0);
+        stretches.push({ side, low, high, density, notionalUsd: density * (high - low),
+          market: [...new Set(covering.map((b) => b.market))].join(' + ') });
+      }
+      const densest = stretches.reduce((a, c) => Math.max(a, c.density), 0);
+      stretches.forEach((c) => {
+        c.intensity = densest > 0 ? c.density / densest : 0;
+        delete c.density;
+        cells.push(c);
+      });
+    });
+    return cells;
   }
 
   function onLive(view) {

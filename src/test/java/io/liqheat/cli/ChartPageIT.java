@@ -124,6 +124,17 @@ class ChartPageIT {
 
   @Test
   @Order(2)
+  void anAssetViewsHistorySumsItsMarketsOnePriceRowAtATime() throws Exception {
+    awaitTrue(FIRST_DRAW, "history from the heatmap endpoint",
+        () -> "heatmap".equals(script("return window.liqheat.historySource;")) && historyCell("total") > 0);
+
+    assertThat(historyCell("duplicates")).as("history cells of one window, side and price range drawn twice").isZero();
+    assertThat(historyMarkets()).as("the markets each history cell sums")
+        .anySatisfy(markets -> assertThat(markets).contains("binance:BTCUSDT").contains("bybit:BTCUSDT").contains("okx:"));
+  }
+
+  @Test
+  @Order(3)
   void theOverlayToggleHidesAndRestoresTheBandsButNotTheCandles() throws Exception {
     browser.findElement(By.id("overlay")).click();
     awaitTrue(STEP, "overlay off", () -> !bool("overlayOn") && number("bandsDrawn") == 0);
@@ -138,7 +149,7 @@ class ChartPageIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void theExchangeFilterReopensTheAssetStreamWithoutTheDroppedExchange() throws Exception {
     assertThat(script("return window.liqheat.exchanges;")).isEqualTo(List.of("binance", "bybit", "okx"));
 
@@ -148,6 +159,8 @@ class ChartPageIT {
         && String.valueOf(script("return window.liqheat.streamUrl;")).contains("/assets/BTC/bands/stream?exchanges=binance,bybit&")
         && number("liveBandsDrawn") > 0 && number("candlesDrawn") > 0);
     assertThat(browser.findElement(By.id("chart")).getAttribute("data-exchanges")).isEqualTo("binance,bybit");
+    awaitTrue(STEP, "the filtered history", () -> historyCell("total") > 0);
+    assertThat(historyMarkets()).as("the markets the filtered history sums").noneSatisfy(markets -> assertThat(markets).contains("okx"));
 
     // The tooltip of a live band names the markets summed into it: okx is no longer one of them.
     @SuppressWarnings("unchecked")
@@ -163,7 +176,7 @@ class ChartPageIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void liveUpdatesArriveAndTheIndicatorSaysLive() throws Exception {
     long before = number("updates");
     awaitTrue(STEP, "a live update after " + before, () -> number("updates") > before);
@@ -189,6 +202,16 @@ class ChartPageIT {
             + "}"
             + "return [amber, green];");
     return Map.of("amber", counts.get(0).longValue(), "green", counts.get(1).longValue());
+  }
+
+  private static long historyCell(String figure) {
+    Object value = script("return window.liqheat.historyCells()." + figure + ";");
+    return value instanceof Number n ? n.longValue() : 0;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> historyMarkets() {
+    return (List<String>) script("return window.liqheat.historyCells().markets;");
   }
 
   private static Object script(String js) {
