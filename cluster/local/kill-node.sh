@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Kills node I without warning (SIGKILL), as a crash or a lost machine would: no hand-over. The
-# others see it unreachable, the split-brain resolver downs it after stable-after (7 s), and its
-# shards, with their remembered markets, start again on the survivors, recovering from the journal.
+# others see it unreachable, the split-brain resolver downs it after stable-after (5 s, in
+# src/main/resources/application.conf), and its shards, with their remembered markets, start again
+# on the survivors, recovering from the journal.
 #
 #   cluster/local/kill-node.sh I
 set -euo pipefail

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.Config;
 import io.liqheat.testing.ConfFiles;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Seed nodes and Cassandra contact points come from the environment as lists, one variable per entry. */
+/**
+ * Seed nodes and Cassandra contact points come from the environment as lists, one variable per
+ * entry; the split-brain resolver is the one cluster/README.md describes.
+ */
 class ClusterConfigTest {
 
   private static final String SEED_0 = "pekko://liqheat@liqheat-0.liqheat-headless.prod.svc.cluster.local:2551";
@@ -41,5 +46,24 @@ class ClusterConfigTest {
 
     assertThatThrownBy(() -> ConfFiles.resolve("kubernetes.conf", Map.of("LIQHEAT_HOSTNAME", "liqheat-0")))
         .hasMessageContaining("LIQHEAT_SEED_NODE_0");
+  }
+
+  /**
+   * A change of strategy or of stable-after changes how the cluster survives a crash (cluster/README.md
+   * "Split-brain resolver", FailoverIT's recovery figure), so it must be deliberate: it fails here.
+   */
+  @Test
+  void everyShippedConfigurationDownsTheMinorityAfterFiveStableSeconds() {
+    for (String file : new String[] {"conf/liqheat.conf", "conf/production.conf"}) {
+      Config config = ConfigLoader.load(Path.of(file));
+
+      assertThat(config.getString("pekko.actor.provider")).as(file).isEqualTo("cluster");
+      assertThat(config.getString("pekko.cluster.downing-provider-class")).as(file)
+          .isEqualTo("org.apache.pekko.cluster.sbr.SplitBrainResolverProvider");
+      assertThat(config.getString("pekko.cluster.split-brain-resolver.active-strategy")).as(file)
+          .isEqualTo("keep-majority");
+      assertThat(config.getDuration("pekko.cluster.split-brain-resolver.stable-after")).as(file)
+          .isEqualTo(Duration.ofSeconds(5));
+    }
   }
 }

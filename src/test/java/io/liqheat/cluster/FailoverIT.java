@@ -17,6 +17,8 @@ import io.liqheat.sim.DemoMarkets;
 import io.liqheat.sim.SimServer;
 import io.liqheat.sim.SimulatedExchange;
 import io.liqheat.testing.TestCassandra;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,14 +28,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +47,9 @@ import org.junit.jupiter.api.Test;
  * Three liqheat JVMs on loopback, the embedded Cassandra and the simulated exchange: markets hand
  * over when a node leaves, rebalance when it comes back, and resume on the survivors when a node is
  * killed with SIGKILL, with every five-minute window frozen exactly once, the windows of the outage
- * backfilled, and no earlier window changed.
+ * backfilled from the exchange's history endpoints, and no earlier window changed; the read side
+ * and {@code GET /api/v1/markets/{id}/frames} serve the same windows. Each market runs on exactly
+ * one node whenever the test reads {@code /cluster}.
  *
  * <p>Exchange time runs 30 times faster than the wall clock (a window every 10 s), in the simulator
  * and in every node alike ({@link ExchangeClock}). The recovery time, from the kill until bands
@@ -66,6 +73,7 @@ class FailoverIT {
   private ServerBinding simBinding;
   private Clock exchangeClock;
   private List<MarketId> markets;
+  private final HistoryRequests historyRequests = new HistoryRequests();
   private final StringBuilder report = new StringBuilder();
 
   @Test
@@ -78,7 +86,8 @@ class FailoverIT {
     exchangeClock = ExchangeClock.scaled(SPEED, sinceMs);
     simulatorSystem = SimServer.actorSystem();
     sim = new SimulatedExchange(simulatorSystem, DemoMarkets.specs(), 7, HISTORY, exchangeClock);
-    simBinding = SimServer.start(simulatorSystem, sim, "127.0.0.1", 0).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    simBinding = Http.get(simulatorSystem).newServerAt("127.0.0.1", 0).bind(historyRequests.counting(SimServer.routes(sim)))
+        .toCompletableFuture().get(30, TimeUnit.SECONDS);
     markets = sim.markets();
     String settings = "liqheat.cassandra.mode = external\n"
         + "datastax-java-driver.basic.contact-points = [\"127.0.0.1:" + cassandra.cqlPort() + "\"]\n"
@@ -97,13 +106,18 @@ class FailoverIT {
     awaitFrozenThrough(Windows.startOf(exchangeClock.millis()));
     Map<MarketId, Map<Long, String>> beforeHandOver = checksums();
 
-    // 1. A node leaves by SIGTERM: coordinated shutdown hands its markets over.
-    NodeProcess leaving = nodes.get(2);
-    List<MarketId> handedOver = hostedBy(leaving);
+    // 1. A node leaves by SIGTERM: coordinated shutdown hands its markets over. The node with the
+    // most markets leaves (on a tie the last started, a non-seed), so that something is handed over.
+    Map<MarketId, NodeProcess> initial = placementOfEveryMarket(nodes);
+    List<NodeProcess> lastStartedFirst = new ArrayList<>(nodes);
+    Collections.reverse(lastStartedFirst);
+    NodeProcess leaving = mostMarkets(initial, lastStartedFirst);
+    List<MarketId> handedOver = hostedOn(initial, leaving);
+    assertThat(handedOver).as("the leaving node %s hosts markets", leaving.name).isNotEmpty();
     assertThat(leaving.stop(Duration.ofSeconds(90))).as("%s exits after coordinated shutdown", leaving.name).isTrue();
     long leftAt = exchangeClock.millis();
-    List<NodeProcess> remaining = List.of(nodes.get(0), nodes.get(1));
-    await("every market runs on the two remaining nodes", () -> hosts(remaining).keySet().containsAll(markets));
+    List<NodeProcess> remaining = nodes.stream().filter(node -> node != leaving).toList();
+    placementOfEveryMarket(remaining);
     awaitFrozenThrough(Windows.startOf(leftAt) + Windows.WINDOW_MS);
     note("hand-over: %s left by SIGTERM with %d markets %s; all resumed on the others", leaving.name, handedOver.size(),
         handedOver);
@@ -112,15 +126,13 @@ class FailoverIT {
     leaving.start(settings, seeds);
     awaitReady(leaving);
     awaitUp(nodes.get(0), 3);
-    await(leaving.name + " hosts markets again after the rebalance", () -> !hostedBy(leaving).isEmpty());
-    note("rebalance: %s rejoined and now hosts %s", leaving.name, hostedBy(leaving));
+    await(leaving.name + " hosts markets again after the rebalance", () -> !hostedOn(placement(nodes), leaving).isEmpty());
+    note("rebalance: %s rejoined; %s", leaving.name, describe(placement(nodes)));
 
     // 3. The node with the most markets is killed with SIGKILL.
-    Map<MarketId, NodeProcess> placement = hosts(nodes);
-    NodeProcess victim = nodes.stream()
-        .max((a, b) -> Long.compare(count(placement, a), count(placement, b)))
-        .orElseThrow();
-    List<MarketId> moved = markets.stream().filter(market -> placement.get(market) == victim).toList();
+    Map<MarketId, NodeProcess> beforeKillPlacement = placementOfEveryMarket(nodes);
+    NodeProcess victim = mostMarkets(beforeKillPlacement, nodes);
+    List<MarketId> moved = hostedOn(beforeKillPlacement, victim);
     assertThat(moved).as("the victim hosts markets").isNotEmpty();
     List<NodeProcess> survivors = nodes.stream().filter(node -> node != victim).toList();
     HttpClient sseClient = HttpClient.newHttpClient();
@@ -128,6 +140,8 @@ class FailoverIT {
       watches.add(LiveWatch.open(sseClient, survivors.get(i % survivors.size()), markets.get(i)));
     }
     Map<MarketId, Map<Long, String>> beforeKill = checksums();
+    Map<MarketId, Long> historyRequestsBeforeKill = new LinkedHashMap<>();
+    moved.forEach(market -> historyRequestsBeforeKill.put(market, historyRequests.of(market)));
     long killedAtWall = System.currentTimeMillis();
     long killedAt = exchangeClock.millis();
     victim.kill();
@@ -148,6 +162,12 @@ class FailoverIT {
         return view != null && view.path("members").size() == 2 && view.path("unreachable").isEmpty();
       });
     }
+    Map<MarketId, NodeProcess> afterKillPlacement = placementOfEveryMarket(survivors);
+    for (MarketId market : moved) {
+      assertThat(afterKillPlacement.get(market)).as("%s, moved from %s, runs on a survivor", market, victim.name)
+          .isIn(survivors);
+    }
+    note("after the kill: %s", describe(afterKillPlacement));
 
     for (NodeProcess survivor : survivors) {
       await(survivor.name + " lists every market with its connector connected, wherever the connector runs", () -> {
@@ -169,27 +189,77 @@ class FailoverIT {
     }
 
     // The outage's windows and a few after it are frozen and projected.
-    awaitFrozenThrough(Windows.startOf(exchangeClock.millis()) + Windows.WINDOW_MS);
+    long frozenThrough = Windows.startOf(exchangeClock.millis()) + Windows.WINDOW_MS;
+    awaitFrozenThrough(frozenThrough);
+    long readFrom = exchangeClock.millis() - HISTORY.toMillis() - Duration.ofDays(1).toMillis();
+    long readTo = frozenThrough + Windows.WINDOW_MS;
+    Map<MarketId, List<FrozenFrameRow>> outages = new LinkedHashMap<>();
+    for (MarketId market : moved) {
+      List<FrozenFrameRow> outage = rows(market, Windows.startOf(killedAt), killedAt + recoveryMs * (long) SPEED);
+      outages.put(market, outage);
+      note("%s: %d windows frozen during the outage, coverage %s; %d kline history requests since the kill", market,
+          outage.size(), outage.stream().map(row -> String.format(java.util.Locale.ROOT, "%.2f", row.coverage())).toList(),
+          historyRequests.of(market) - historyRequestsBeforeKill.get(market));
+    }
 
     for (MarketId market : markets) {
-      List<FrozenFrameRow> rows = rows(market);
+      List<FrozenFrameRow> rows = rows(market, readFrom, readTo);
       assertContiguousAndChained(market, rows);
       assertUnchanged(market, rows, beforeHandOver.get(market));
       assertUnchanged(market, rows, beforeKill.get(market));
       assertThat(rows).as("%s: every window, backfilled ones included, has input", market)
           .allSatisfy(row -> assertThat(row.coverage()).isPositive());
+      assertApiServesTheReadSide(survivors.get(markets.indexOf(market) % survivors.size()), market, readFrom, readTo, rows);
     }
-    long outageWindows = rows(moved.get(0)).stream()
-        .filter(row -> row.windowStartMs() >= Windows.startOf(killedAt) && row.windowStartMs() < killedAt + recoveryMs * (long) SPEED)
-        .count();
-    note("every market: windows contiguous, each once (journal sequence numbers consecutive), hash chain intact, %d"
-        + " windows of %s frozen during the outage with coverage > 0, earlier checksums unchanged", outageWindows, moved.get(0));
-    Files.writeString(Path.of("target", "failover-report.txt"), report.toString(), StandardCharsets.UTF_8);
+    for (MarketId market : moved) {
+      assertThat(outages.get(market)).as("%s: windows of the outage are frozen", market).isNotEmpty()
+          .allSatisfy(row -> assertThat(row.coverage()).as("coverage of a backfilled window").isPositive());
+      assertThat(historyRequests.of(market)).as("%s: its backfill asked the exchange's history after the kill", market)
+          .isGreaterThan(historyRequestsBeforeKill.get(market));
+    }
+    note("every market: windows contiguous, each once (journal sequence numbers consecutive), hash chain intact,"
+        + " earlier checksums unchanged, /api/v1/markets/{id}/frames on a survivor equal to the read side");
     System.out.println(report);
   }
 
-  private long count(Map<MarketId, NodeProcess> placement, NodeProcess node) {
-    return placement.values().stream().filter(host -> host == node).count();
+  /** The node hosting the most markets; on a tie the first of {@code candidates}. */
+  private NodeProcess mostMarkets(Map<MarketId, NodeProcess> placement, List<NodeProcess> candidates) {
+    NodeProcess most = null;
+    for (NodeProcess node : candidates) {
+      if (most == null || hostedOn(placement, node).size() > hostedOn(placement, most).size()) {
+        most = node;
+      }
+    }
+    return most;
+  }
+
+  private List<MarketId> hostedOn(Map<MarketId, NodeProcess> placement, NodeProcess node) {
+    return markets.stream().filter(market -> placement.get(market) == node).toList();
+  }
+
+  private String describe(Map<MarketId, NodeProcess> placement) {
+    StringBuilder text = new StringBuilder();
+    for (NodeProcess node : nodes) {
+      text.append(text.length() == 0 ? "" : ", ").append(node.name).append(' ').append(hostedOn(placement, node));
+    }
+    return text.toString();
+  }
+
+  /** {@code GET /api/v1/markets/{id}/frames} on {@code node} answers the same windows and checksums as the read side. */
+  private void assertApiServesTheReadSide(NodeProcess node, MarketId market, long fromMs, long toMs,
+      List<FrozenFrameRow> rows) throws Exception {
+    HttpResponse<String> response = node.get("/api/v1/markets/" + market + "/frames?modelVersion=" + VERSION
+        + "&from=" + fromMs + "&to=" + toMs);
+    assertThat(response).as("%s answers GET frames of %s", node.name, market).isNotNull();
+    assertThat(response.statusCode()).as("GET frames of %s on %s: %s", market, node.name, response.body()).isEqualTo(200);
+    List<String> served = new ArrayList<>();
+    for (JsonNode frame : JSON.readTree(response.body()).path("frames")) {
+      served.add(frame.path("windowStart").asLong() + " #" + frame.path("sequenceNr").asLong() + " "
+          + frame.path("checksum").asText());
+    }
+    List<String> read = rows.stream().map(row -> row.windowStartMs() + " #" + row.sequenceNr() + " " + row.checksum()).toList();
+    assertThat(served).as("%s: the frames %s serves, as window #sequence checksum", market, node.name)
+        .containsExactlyElementsOf(read);
   }
 
   private LiveWatch watch(MarketId market) {
@@ -230,10 +300,14 @@ class FailoverIT {
   }
 
   private List<FrozenFrameRow> rows(MarketId market) {
-    long from = exchangeClock.millis() - HISTORY.toMillis() - Duration.ofDays(1).toMillis();
-    long to = exchangeClock.millis() + Duration.ofDays(1).toMillis();
+    return rows(market, exchangeClock.millis() - HISTORY.toMillis() - Duration.ofDays(1).toMillis(),
+        exchangeClock.millis() + Duration.ofDays(1).toMillis());
+  }
+
+  /** The read side's frames of windows starting in {@code [fromMs, toMs)}. */
+  private List<FrozenFrameRow> rows(MarketId market, long fromMs, long toMs) {
     try {
-      return new FramesRepository(session).frames(market, VERSION, from, to).toCompletableFuture().get(30, TimeUnit.SECONDS);
+      return new FramesRepository(session).frames(market, VERSION, fromMs, toMs).toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("reading the frames of " + market, e);
     }
@@ -247,12 +321,47 @@ class FailoverIT {
         }));
   }
 
-  private Map<MarketId, NodeProcess> hosts(List<NodeProcess> candidates) {
-    Map<MarketId, NodeProcess> placement = new HashMap<>();
-    for (NodeProcess node : candidates) {
-      hostedBy(node).forEach(market -> placement.put(market, node));
+  /** Waits until every market runs on one of the candidates, and returns where each runs. */
+  private Map<MarketId, NodeProcess> placementOfEveryMarket(List<NodeProcess> candidates) {
+    AtomicReference<Map<MarketId, NodeProcess>> complete = new AtomicReference<>();
+    await("every market runs on " + candidates.stream().map(node -> node.name).toList() + ", as their /cluster lists it",
+        () -> {
+          Map<MarketId, NodeProcess> placement = placement(candidates);
+          complete.set(placement);
+          return placement.keySet().containsAll(markets);
+        });
+    return complete.get();
+  }
+
+  /**
+   * Where each market runs, as the candidates' {@code /cluster} list it, asserting that none runs on
+   * two nodes. The nodes are asked one after the other, so a market moving between two of them
+   * during one pass can be seen on both without ever running twice; a pass counts only when the
+   * next one lists exactly the same, and a market on two nodes in two equal passes fails the test.
+   */
+  private Map<MarketId, NodeProcess> placement(List<NodeProcess> candidates) {
+    Map<MarketId, List<NodeProcess>> previous = null;
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      Map<MarketId, List<NodeProcess>> pass = new LinkedHashMap<>();
+      for (NodeProcess node : candidates) {
+        hostedBy(node).forEach(market -> pass.computeIfAbsent(market, m -> new ArrayList<>()).add(node));
+      }
+      if (pass.equals(previous)) {
+        Map<MarketId, NodeProcess> placement = new LinkedHashMap<>();
+        pass.forEach((market, hosts) -> {
+          assertThat(hosts).as("%s runs on exactly one node, not on %s", market,
+              hosts.stream().map(node -> node.name).toList()).hasSize(1);
+          placement.put(market, hosts.get(0));
+        });
+        return placement;
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError("two passes over /cluster did not agree within " + WAIT + "; the last: " + pass);
+      }
+      previous = pass;
+      pause();
     }
-    return placement;
   }
 
   private List<MarketId> hostedBy(NodeProcess node) {
@@ -307,17 +416,27 @@ class FailoverIT {
             .append(node.logTail()));
         throw new AssertionError("gave up after " + WAIT + " waiting until " + what + logs);
       }
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      pause();
     }
   }
 
+  private static void pause() {
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Adds a line to the report and writes it at once, so that a run failing later still leaves its figures. */
   private void note(String format, Object... args) {
     report.append(String.format(java.util.Locale.ROOT, format, args)).append('\n');
+    try {
+      Files.writeString(Path.of("target", "failover-report.txt"), report.toString(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing target/failover-report.txt", e);
+    }
   }
 
   @AfterEach
