@@ -69,6 +69,8 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Config loaded = CassandraMode.withDriverContactPoint(config.load());
     CassandraProvisioner.ensureReady(loaded, line -> say(out, line));
+    DemoConfig.overriddenInterface(loaded).ifPresent(configured -> say(out, "liqheat.http.interface = " + configured
+        + " is ignored: the demo listens on " + DemoConfig.DEMO_INTERFACE + " only"));
 
     say(out, "simulating " + history + " of history for " + DemoMarkets.specs().size() + " markets ...");
     ActorSystem<Void> simulatorSystem = SimServer.actorSystem();

@@ -4,15 +4,18 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.liqheat.market.MarketId;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * The configuration of a node that reads the simulator: the connectors switched on for the simulated
  * markets, every exchange's URLs pointed at the simulator, and the simulator's exchange clock. Each
  * exchange keeps its real path layout, so the connectors run exactly as they would against the real
- * exchange.
+ * exchange. The API listens on loopback only.
  */
 public final class DemoConfig {
+
+  private static final String INTERFACE = "liqheat.http.interface";
 
   private DemoConfig() {}
 
@@ -21,11 +24,27 @@ public final class DemoConfig {
     return pointedAt(base, simulatorPort, markets, 1, 0);
   }
 
-  /** The user's configuration under the simulator's. */
+  /** The interface the demo's API listens on, whatever the configuration says. */
+  static final String DEMO_INTERFACE = "127.0.0.1";
+
+  /**
+   * The user's configuration under the simulator's, with the API on {@link #DEMO_INTERFACE}: the demo
+   * is a local tool, never meant to be reached from the network, so a configuration that names
+   * another interface (conf/production.conf with LIQHEAT_HTTP_INTERFACE, say) is overridden here.
+   * {@link #overriddenInterface} tells the user.
+   */
   static Config pointedAt(Config base, int simulatorPort, List<MarketId> markets, double speed, long sinceMs) {
-    return ConfigFactory.parseString("liqheat.http.enabled = true\n" + nodeSettings(simulatorPort, markets, speed, sinceMs))
+    return ConfigFactory.parseString("liqheat.http.enabled = true\n"
+            + "liqheat.http.interface = \"" + DEMO_INTERFACE + "\"\n"
+            + nodeSettings(simulatorPort, markets, speed, sinceMs))
         .withFallback(base)
         .resolve();
+  }
+
+  /** The interface {@code base} names for the API, when it is not the demo's and {@link #pointedAt} overrides it. */
+  static Optional<String> overriddenInterface(Config base) {
+    String configured = base.hasPath(INTERFACE) ? base.getString(INTERFACE) : DEMO_INTERFACE;
+    return configured.equals(DEMO_INTERFACE) ? Optional.empty() : Optional.of(configured);
   }
 
   /** The simulator's part as HOCON text, which {@code liqheat simulate --node-config} writes for other JVMs. */

@@ -1,5 +1,6 @@
 package io.liqheat.http;
 
+import com.typesafe.config.Config;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
@@ -20,13 +21,22 @@ public final class ApiServer {
   private ApiServer() {}
 
   public static CompletionStage<ServerBinding> bind(ActorSystem<?> system, HttpSettings settings, Route route) {
-    ServerSettings server = ServerSettings.create(system.classicSystem())
-        .withMaxConnections(settings.maxConnections())
-        .withRemoteAddressAttribute(true);
     return Http.get(system).newServerAt(settings.iface(), settings.port())
-        .withSettings(server)
+        .withSettings(serverSettings(system.settings().config(), settings))
         .withMaterializer(writeAtOnce(system))
         .bind(route);
+  }
+
+  /**
+   * Pekko's server settings from {@code config} ({@code pekko.http.server}), with liqheat's connection
+   * limit, and with the connection's remote address attached to every request: the per-client SSE
+   * limit counts by it ({@link LiveRoutes}). Set here rather than in application.conf, so that no
+   * configuration file can switch it off and leave every client under one shared limit.
+   */
+  static ServerSettings serverSettings(Config config, HttpSettings settings) {
+    return ServerSettings.create(config)
+        .withMaxConnections(settings.maxConnections())
+        .withRemoteAddressAttribute(true);
   }
 
   /** The dispatcher of the server's connections, defined in application.conf. */

@@ -12,7 +12,8 @@ import java.util.List;
  * @param iface the interface to bind: 127.0.0.1 for the demo, the configured one in production
  * @param maxConnections Pekko's {@code max-connections} (default 1024) raised for SSE viewers
  * @param corsAllowedOrigins origins allowed to call the API from a browser; empty allows none
- * @param sseHeartbeat a comment line this often keeps idle SSE connections under every idle timeout
+ * @param sseHeartbeat a comment line this often keeps idle SSE connections under every idle timeout;
+ *     below {@code pekko.http.server.idle-timeout} when that is finite
  * @param sseMaxPerClient concurrent SSE streams one client address may hold
  * @param nearestHorizon the horizon of the expected move that "nearest clusters" look within
  */
@@ -26,6 +27,7 @@ public record HttpSettings(
     Duration nearestHorizon) {
 
   public static final String ROOT = "liqheat.http";
+  private static final String IDLE_TIMEOUT = "pekko.http.server.idle-timeout";
 
   public static HttpSettings fromConfig(Config config) {
     Config http;
@@ -48,6 +50,7 @@ public record HttpSettings(
     if (heartbeat.isNegative() || heartbeat.isZero()) {
       throw new IllegalArgumentException(ROOT + ".sse.heartbeat must be positive, was " + heartbeat);
     }
+    requireBelowIdleTimeout(config, heartbeat);
     int perClient = read(http, "sse.max-per-client", () -> http.getInt("sse.max-per-client"));
     if (perClient < 1) {
       throw new IllegalArgumentException(ROOT + ".sse.max-per-client must be at least 1, was " + perClient);
@@ -57,6 +60,27 @@ public record HttpSettings(
       throw new IllegalArgumentException(ROOT + ".nearest.horizon must be at least 5 minutes, was " + horizon);
     }
     return new HttpSettings(iface, port, maxConnections, List.copyOf(origins), heartbeat, perClient, horizon);
+  }
+
+  /**
+   * A stream with nothing to say sends only heartbeats; with the heartbeat at or above Pekko's idle
+   * timeout, the server would close it as idle first, and a quiet market's viewers would reconnect
+   * every idle timeout. An infinite idle timeout (or a configuration without Pekko's) closes nothing.
+   */
+  private static void requireBelowIdleTimeout(Config config, Duration heartbeat) {
+    if (!config.hasPath(IDLE_TIMEOUT) || config.getString(IDLE_TIMEOUT).equalsIgnoreCase("infinite")) {
+      return;
+    }
+    Duration idleTimeout;
+    try {
+      idleTimeout = config.getDuration(IDLE_TIMEOUT);
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException(IDLE_TIMEOUT + ": " + e.getMessage(), e);
+    }
+    if (heartbeat.compareTo(idleTimeout) >= 0) {
+      throw new IllegalArgumentException(ROOT + ".sse.heartbeat must be below " + IDLE_TIMEOUT + " (" + idleTimeout
+          + "), or idle SSE streams are closed before their heartbeat; was " + heartbeat);
+    }
   }
 
   private static <T> T read(Config http, String key, java.util.function.Supplier<T> getter) {

@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.NotUsed;
+import org.apache.pekko.http.javadsl.model.AttributeKeys;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.RemoteAddress;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Rejected;
@@ -143,8 +146,8 @@ public final class LiveRoutes extends AllDirectives {
   }
 
   private Route stream(List<MarketId> markets, String subject, DisplayQuery query) {
-    return extractClientIP(ip -> optionalHeaderValueByName("Last-Event-ID", lastEventId -> {
-      String client = ip.getAddress().map(InetAddress::getHostAddress).orElse("unknown");
+    return extractRequest(request -> optionalHeaderValueByName("Last-Event-ID", lastEventId -> {
+      String client = clientAddress(request);
       long resumeAfter = lastEventId.map(LiveRoutes::eventId).orElse(Long.MAX_VALUE);
       if (!limiter.acquire(client)) {
         throw ApiException.tooManyRequests("this client already holds " + settings.sseMaxPerClient()
@@ -186,6 +189,23 @@ public final class LiveRoutes extends AllDirectives {
         return result;
       }, () -> complete(events, SseEncoding.TO_EVENT_STREAM));
     }));
+  }
+
+  /**
+   * The address the request's TCP connection comes from, the key of the per-client stream limit.
+   *
+   * <p>Not Pekko's {@code extractClientIP}: that believes {@code X-Forwarded-For} and {@code X-Real-IP},
+   * which any client may send. A client could then escape the limit with a fresh header per stream,
+   * or name someone else's address and use up that address's streams. The socket's address cannot be
+   * made up. Behind a reverse proxy every viewer shares the proxy's address, so the limit must be
+   * raised there (or enforced by the proxy). {@link ApiServer} has Pekko attach the address to every
+   * request.
+   */
+  private static String clientAddress(HttpRequest request) {
+    return request.getAttribute(AttributeKeys.remoteAddress)
+        .flatMap(RemoteAddress::getAddress)
+        .map(InetAddress::getHostAddress)
+        .orElse("unknown");
   }
 
   /** The frozen windows after {@code after} (a client's Last-Event-ID), oldest first, as events. */

@@ -3,14 +3,21 @@ package io.liqheat.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liqheat.ingest.ConnectorRig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** CORS from the allowlist only, and the per-client SSE limit, over real sockets. */
+/** CORS from the allowlist only, and the per-client SSE limit (by the connection's address), over real sockets. */
 class ApiSecurityTest {
 
   private static final String STREAM = "/api/v1/markets/binance:BTCUSDT/bands/stream";
@@ -103,5 +110,47 @@ class ApiSecurityTest {
     } finally {
       open.forEach(SseConnection::close);
     }
+  }
+
+  @Test
+  void theStreamLimitCountsTheConnectionsAddressNotForwardingHeaders() {
+    String base = rig.serve("sse.max-per-client = 1");
+    try (SseConnection first = rig.openStream(base, STREAM)) {
+      assertThat(first.status()).isEqualTo(200);
+      assertThat(first.next("snapshot")).isNotNull();
+      for (String header : List.of("X-Forwarded-For", "X-Real-IP")) {
+        try (SseConnection second = rig.openStream(base, STREAM, header, "203.0.113." + header.length())) {
+          assertThat(second.status()).as("a second stream from 127.0.0.1 claiming another address in %s", header)
+              .isEqualTo(429);
+          assertThat(second.errorBody()).contains("\"error\":\"too_many_requests\"").contains("max-per-client");
+        }
+      }
+    }
+  }
+
+  @Test
+  void aStreamNamingAnotherAddressInAHeaderTakesNoneOfThatAddresssSlots() throws IOException {
+    String base = rig.serve("sse.max-per-client = 1");
+    int port = URI.create(base).getPort();
+    // 127.0.0.2 is another loopback address: a client there is another client.
+    try (SseConnection spoofing = rig.openStream(base, STREAM, "X-Forwarded-For", "127.0.0.2", "X-Real-IP", "127.0.0.2");
+        Socket other = streamFrom("127.0.0.2", port)) {
+      assertThat(spoofing.status()).isEqualTo(200);
+      assertThat(spoofing.next("snapshot")).isNotNull();
+      String statusLine = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+      assertThat(statusLine).as("the stream of the client at 127.0.0.2").startsWith("HTTP/1.1 200");
+    }
+  }
+
+  /** A GET of the stream over a socket bound to {@code localAddress}, left open (java.net.http cannot bind one in Java 17). */
+  private static Socket streamFrom(String localAddress, int port) throws IOException {
+    Socket socket = new Socket();
+    socket.bind(new InetSocketAddress(localAddress, 0));
+    socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+    socket.setSoTimeout(30_000);
+    socket.getOutputStream().write(("GET " + STREAM + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+        + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    socket.getOutputStream().flush();
+    return socket;
   }
 }
