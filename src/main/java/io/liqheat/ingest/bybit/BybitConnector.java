@@ -99,6 +99,7 @@ public final class BybitConnector implements ExchangeConnector {
           }
           WebSocketSpec spec = new WebSocketSpec(settings.wsUrl().toString(),
               BybitSubscriptions.frames(live, argsPerRequest), settings.pingInterval(), BybitSubscriptions.PING);
+          streamMonitor.carries(live);
           BybitMarkets liveMarkets = BybitMarkets.of(live);
           return Reconnecting.source(settings, streamMonitor, () -> connection(
               system, spec, liveMarkets, backfills, settings, streamMonitor, firstBackfill));

@@ -78,6 +78,7 @@ public final class OkxConnector implements ExchangeConnector {
               if (instruments.isEmpty()) {
                 return Source.failed(new IllegalStateException("no configured OKX market is known to OKX"));
               }
+              monitor.carries(instruments.markets());
               return Source.completionStage(
                       GapBackfill.run(instruments.markets(), backfills, monitor))
                   .flatMapConcat(backfilled -> live(system, settings, monitor, rest, paths, instruments, marks, clock));
