@@ -90,4 +90,22 @@ class ExpectedMoveTest {
     // From 0 to 100 is no return either; the four after it are: 5 + 4.
     assertThat(ExpectedMove.fromCloses(closes, Duration.ofHours(4)).returns()).isEqualTo(9);
   }
+
+  @Test
+  void aViewOfSeveralMarketsTakesTheEstimateFromTheMarketWithTheMostReturns() {
+    List<Double> fewCalm = alternating(100, 0.001, 6);
+    List<Double> manyWild = alternating(100, 0.01, 20);
+    List<Double> tooFew = alternating(100, 0.05, 3);
+    Duration horizon = Duration.ofHours(4);
+
+    ExpectedMove move = ExpectedMove.ofMarkets(List.of(tooFew, fewCalm, manyWild), horizon);
+
+    assertThat(move).isEqualTo(ExpectedMove.fromCloses(manyWild, horizon));
+    assertThat(move.returns()).isEqualTo(20);
+    // Among equals the first in the view's order; none when no market has enough.
+    List<Double> sameCountOther = alternating(100, 0.002, 20);
+    assertThat(ExpectedMove.ofMarkets(List.of(sameCountOther, manyWild), horizon))
+        .isEqualTo(ExpectedMove.fromCloses(sameCountOther, horizon));
+    assertThat(ExpectedMove.ofMarkets(List.of(tooFew, List.of()), horizon)).isNull();
+  }
 }
