@@ -11,6 +11,7 @@ import io.liqheat.http.HttpApi;
 import io.liqheat.http.HttpSettings;
 import io.liqheat.http.OpsRoutes;
 import io.liqheat.http.Readiness;
+import io.liqheat.http.RecentWindows;
 import io.liqheat.ingest.ClusterConnectorStates;
 import io.liqheat.ingest.ConnectorEntity;
 import io.liqheat.ingest.ConnectorStatus;
@@ -107,6 +108,9 @@ public final class LiqheatNode implements AutoCloseable {
             new HistoryRoutes(() -> readSide.session().thenApply(FramesRepository::new), ingest.markets(),
                 calibration.modelVersion(), historySettings, exchangeClock),
             new OpsRoutes(NodeMetrics.get(system), node.readiness(), () -> ClusterViews.read(system)));
+        // In the background: the node serves at once, and the windows before its start fill in.
+        RecentWindows.load(node.http.hub(), () -> readSide.session().thenApply(FramesRepository::new),
+            calibration.modelVersion(), exchangeClock);
       } catch (RuntimeException e) {
         node.close();
         throw e;

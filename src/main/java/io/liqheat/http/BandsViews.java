@@ -51,13 +51,7 @@ final class BandsViews {
     double price = priceSum / priced;
     DensityFrame density = densities.size() == 1 ? densities.get(0) : DensityFrame.sum(densities);
     List<Band> bands = BandExtractor.extract(query.shape(density), query.bandQuery(price));
-    ExpectedMove move = null;
-    for (List<Double> series : closes) {
-      move = ExpectedMove.fromCloses(series, horizon);
-      if (move != null) {
-        break;
-      }
-    }
+    ExpectedMove move = ExpectedMove.ofMarkets(closes, horizon);
     BandsView.Nearest nearest = new BandsView.Nearest(
         NearestCluster.of(bands, Side.LONG, price, move), NearestCluster.of(bands, Side.SHORT, price, move));
     return new BandsView(subject, ids, modelVersion, asOf, publishedAt, price, bands.stream().map(BandDto::of).toList(), move,

@@ -259,12 +259,16 @@ public final class LiveRoutes extends AllDirectives {
   }
 
   private static MarketSummary summary(MarketId market, MarketStatus status, List<ConnectorStatus> running) {
+    // The connection that streams this market, not any of its exchange's: Binance splits markets over
+    // several connections, each in its own state. None is known while the connector is still finding
+    // out which markets it can stream, when it skipped the market, or when it has not answered.
     String connector = "unknown";
     Long lastMessage = null;
     for (ConnectorStatus candidate : running) {
-      if (candidate.exchange().equals(market.exchange().id()) && candidate.connection().contains("ws")) {
+      if (candidate.carried().contains(market)) {
         connector = candidate.state().id();
         lastMessage = candidate.lastMessageMs() == 0 ? null : candidate.lastMessageMs();
+        break;
       }
     }
     if (status == null) {

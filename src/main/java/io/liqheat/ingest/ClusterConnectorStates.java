@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -51,7 +52,8 @@ public final class ClusterConnectorStates implements Supplier<List<ConnectorStat
 
   private static ConnectorStatus status(ConnectorEntity.Connection connection) {
     return new ConnectorStatus(connection.exchange(), connection.connection(), connection.state(),
-        connection.lastMessageMs(), 0, 0, 0, 0, 0, 0, Map.of(), 0, null);
+        connection.lastMessageMs(), 0, 0, 0, 0, 0, 0, Map.of(), 0, null, Map.of(),
+        connection.carried() == null ? Set.of() : connection.carried());
   }
 
   @Override

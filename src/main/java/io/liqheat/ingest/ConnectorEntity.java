@@ -2,8 +2,10 @@ package io.liqheat.ingest;
 
 import io.liqheat.market.CborSerializable;
 import io.liqheat.market.Exchange;
+import io.liqheat.market.MarketId;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -47,12 +49,16 @@ public final class ConnectorEntity {
   /** The connector's connections, for other nodes' market lists. */
   public record Connections(List<Connection> connections) implements CborSerializable {}
 
-  /** One connection's state and newest message (wall clock, 0 before the first). */
-  public record Connection(String exchange, String connection, ConnectorState state, long lastMessageMs)
-      implements CborSerializable {
+  /**
+   * One connection's state, newest message (wall clock, 0 before the first) and the markets it
+   * carries (null from a node that predates them).
+   */
+  public record Connection(String exchange, String connection, ConnectorState state, long lastMessageMs,
+      Set<MarketId> carried) implements CborSerializable {
 
     static Connection of(ConnectorStatus status) {
-      return new Connection(status.exchange(), status.connection(), status.state(), status.lastMessageMs());
+      return new Connection(status.exchange(), status.connection(), status.state(), status.lastMessageMs(),
+          status.carried());
     }
   }
 

@@ -4,7 +4,9 @@ import io.liqheat.market.IngestAck;
 import io.liqheat.market.MarketId;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +42,7 @@ public final class ConnectorMonitor {
   private final Map<String, AtomicLong> lastLoggedMs = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> unloggedSince = new ConcurrentHashMap<>();
   private final AtomicReference<String> lastError = new AtomicReference<>();
+  private volatile Set<MarketId> carried = Set.of();
 
   public ConnectorMonitor(String exchange, String connection, Duration logInterval, Clock clock) {
     this.exchange = exchange;
@@ -54,6 +57,11 @@ public final class ConnectorMonitor {
 
   public String connection() {
     return connection;
+  }
+
+  /** The markets whose live stream this connection carries, once the connector knows them. */
+  public void carries(Collection<MarketId> markets) {
+    carried = Set.copyOf(markets);
   }
 
   public ConnectorState state() {
@@ -144,7 +152,7 @@ public final class ConnectorMonitor {
     perMarket.forEach((market, tally) -> markets.put(market, tally.counts()));
     return new ConnectorStatus(exchange, connection, state.get(), lastMessageMs.get(), messages.sum(), inputs.sum(),
         trades.sum(), reconnects.sum(), staleDetections.sum(), rateLimited.sum(), Map.copyOf(malformedCounts), late.sum(), lastError.get(),
-        Map.copyOf(markets));
+        Map.copyOf(markets), carried);
   }
 
   /** Written by the stream stages, read by scrapes: adders, so writers never contend. */

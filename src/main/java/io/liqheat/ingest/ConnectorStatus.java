@@ -1,6 +1,7 @@
 package io.liqheat.ingest;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A connector's visible state at a moment.
@@ -17,6 +18,9 @@ import java.util.Map;
  * @param late inputs the entities refused as late
  * @param lastError the newest connection or request failure, or null
  * @param markets per-market counts of this connection, for the ingest metrics
+ * @param carried the markets whose live stream this connection carries, so the API can show a
+ *     market the state of its own connection (Binance splits markets over several); empty for a
+ *     REST-only connection and before the connector knows which markets it streams
  */
 public record ConnectorStatus(
     String exchange,
@@ -32,14 +36,15 @@ public record ConnectorStatus(
     Map<String, Long> malformed,
     long late,
     String lastError,
-    Map<io.liqheat.market.MarketId, MarketIngestCounts> markets) {
+    Map<io.liqheat.market.MarketId, MarketIngestCounts> markets,
+    Set<io.liqheat.market.MarketId> carried) {
 
-  /** A status without per-market counts, as written before they existed. */
+  /** A status without per-market counts or carried markets, as written before they existed. */
   public ConnectorStatus(String exchange, String connection, ConnectorState state, long lastMessageMs, long messages,
       long inputs, long trades, long reconnects, long staleDetections, long rateLimited, Map<String, Long> malformed,
       long late, String lastError) {
     this(exchange, connection, state, lastMessageMs, messages, inputs, trades, reconnects, staleDetections, rateLimited,
-        malformed, late, lastError, Map.of());
+        malformed, late, lastError, Map.of(), Set.of());
   }
 
   public long malformedTotal() {

@@ -359,6 +359,44 @@ class HistoryRoutesIT {
     }
   }
 
+  @Test
+  void aNodeReadsTheFrozenWindowsBeforeItsStartSoTheExpectedMoveIsThereAtOnce() throws Exception {
+    Clock justAfter = Clock.fixed(Instant.ofEpochMilli(END + 60_000), ZoneOffset.UTC);
+
+    RecentWindows.load(api.hub(), () -> CompletableFuture.completedFuture(new FramesRepository(session)), VERSION,
+            justAfter)
+        .toCompletableFuture().get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+    // The node has heard no window live (no entities here): all it holds came from the read side.
+    assertThat(api.hub().state(BTC).recentCloses())
+        .containsExactlyElementsOf(rows.stream().map(FrozenFrameRow::closePrice).toList());
+    assertThat(api.hub().state(BTC).lastFrozenWindowStart()).isEqualTo(rows.get(rows.size() - 1).windowStartMs());
+    assertThat(api.hub().state(BTC).closedAfter(Long.MIN_VALUE)).extracting(window -> window.checksum())
+        .containsExactlyElementsOf(rows.stream().map(FrozenFrameRow::checksum).toList());
+    ExpectedMove move = ExpectedMove.fromCloses(api.hub().state(BTC).recentCloses(), Duration.ofHours(4));
+    assertThat(move).isNotNull();
+    assertThat(move.returns()).isEqualTo(COUNT - 1);
+    // A market the read side holds nothing of stays empty, and does not stop the others.
+    assertThat(api.hub().state(ETH).recentCloses()).isEmpty();
+  }
+
+  @Test
+  void aReadSideThatFailsLeavesTheMarketsToFillLiveAndTheLoadEnds() throws Exception {
+    CqlSession closed = TestCassandra.shared().openSession();
+    closed.close();
+    List<Double> before = api.hub().state(BTC).recentCloses();
+
+    RecentWindows.load(api.hub(), () -> CompletableFuture.completedFuture(new FramesRepository(closed)), VERSION,
+            Clock.fixed(Instant.ofEpochMilli(END + 60_000), ZoneOffset.UTC))
+        .toCompletableFuture().get(60, java.util.concurrent.TimeUnit.SECONDS);
+    RecentWindows.load(api.hub(), () -> CompletableFuture.failedFuture(new IllegalStateException("no session yet")),
+            VERSION, Clock.fixed(Instant.ofEpochMilli(END + 60_000), ZoneOffset.UTC))
+        .toCompletableFuture().get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(api.hub().state(BTC).recentCloses()).isEqualTo(before);
+    assertThat(get("/api/v1/markets/binance:BTCUSDT/frames?from=" + FIRST + "&to=" + END).statusCode()).isEqualTo(200);
+  }
+
   // ---- helpers ----
 
   private static String iso(long ms) {

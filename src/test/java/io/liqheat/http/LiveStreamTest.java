@@ -1,6 +1,7 @@
 package io.liqheat.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.ConfigFactory;
@@ -166,5 +167,41 @@ class LiveStreamTest {
     HttpResponse<String> none = http.send(HttpRequest.newBuilder(uri("/api/v1/assets/btc/bands?exchanges=okx")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(none.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void withEnoughFrozenHistoryBandsCarryTheExpectedMoveAndTheNearestClusterOfEachSide() throws Exception {
+    // The backfill froze two hours of windows: far more than the returns an expected move needs.
+    ConnectorRig.eventually(Duration.ofSeconds(60), () -> api.hub().state(BTC).recentCloses().size(),
+        closes -> closes > ExpectedMove.MIN_RETURNS);
+    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri("/api/v1/markets/bybit:BTCUSDT/bands")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    JsonNode view = ApiJson.MAPPER.readTree(answer.body());
+
+    JsonNode move = view.get("expectedMove");
+    assertThat(move.get("horizonMinutes").asLong()).isEqualTo(240);
+    assertThat(move.get("returns").asInt()).isGreaterThanOrEqualTo(ExpectedMove.MIN_RETURNS);
+    double sigmaPct = move.get("sigmaPct").asDouble();
+    assertThat(sigmaPct).isPositive();
+    double price = view.get("price").asDouble();
+    for (String side : List.of("long", "short")) {
+      JsonNode nearest = view.get("nearest").get(side);
+      assertThat(nearest.isObject()).as("nearest.%s in %s", side, answer.body()).isTrue();
+      assertThat(nearest.get("side").asText()).isEqualTo(side);
+      double distancePct = nearest.get("distancePct").asDouble();
+      assertThat(distancePct).isBetween(0.0, sigmaPct);
+      assertThat(nearest.get("distanceSigma").asDouble()).isCloseTo(distancePct / sigmaPct, within(1e-9));
+      // It is the strongest band of its side among those the answer lists within the move.
+      double strongest = 0;
+      for (JsonNode band : view.get("bands")) {
+        double edge = side.equals("long") ? band.get("high").asDouble() : band.get("low").asDouble();
+        double distance = Math.max(0, 100 * (side.equals("long") ? price - edge : edge - price) / price);
+        if (band.get("side").asText().equals(side) && distance <= sigmaPct) {
+          strongest = Math.max(strongest, band.get("notionalUsd").asDouble());
+        }
+      }
+      assertThat(nearest.get("notionalUsd").asDouble()).isEqualTo(strongest);
+    }
   }
 }

@@ -154,6 +154,7 @@ public final class BinanceConnector implements ExchangeConnector {
 
   private void connect(String name, List<MarketId> markets, MarketBackfills backfills, CompletableFuture<Done> firstBackfill) {
     ConnectorMonitor monitor = new ConnectorMonitor(Exchange.BINANCE.id(), name, settings.malformedLogInterval(), clock);
+    monitor.carries(markets);
     monitors.add(monitor);
     WebSocketSpec spec = new WebSocketSpec(urls.combinedStream(markets), List.of(), settings.pingInterval(), null);
     MessageParser parser = new BinanceStreamParser(new BinanceSymbols(markets), marks);

@@ -90,7 +90,11 @@ public final class BybitConnector implements ExchangeConnector {
     CompletableFuture<Done> firstBackfill = new CompletableFuture<>();
     MarketBackfills backfills = new MarketBackfills(sink, history, settings, clock);
 
-    CompletionStage<List<MarketId>> tradable = tradable(BybitMarkets.of(markets).all(), rest, endpoints, streamMonitor);
+    // One stream connection for every market: it carries the configured ones until the instrument
+    // list says which it can stream.
+    List<MarketId> configured = BybitMarkets.of(markets).all();
+    streamMonitor.carries(configured);
+    CompletionStage<List<MarketId>> tradable = tradable(configured, rest, endpoints, streamMonitor);
 
     Source<Done, NotUsed> stream = Source.completionStageSource(tradable.thenApply(live -> {
           if (live.isEmpty()) {
@@ -99,6 +103,7 @@ public final class BybitConnector implements ExchangeConnector {
           }
           WebSocketSpec spec = new WebSocketSpec(settings.wsUrl().toString(),
               BybitSubscriptions.frames(live, argsPerRequest), settings.pingInterval(), BybitSubscriptions.PING);
+          streamMonitor.carries(live);
           BybitMarkets liveMarkets = BybitMarkets.of(live);
           return Reconnecting.source(settings, streamMonitor, () -> connection(
               system, spec, liveMarkets, backfills, settings, streamMonitor, firstBackfill));

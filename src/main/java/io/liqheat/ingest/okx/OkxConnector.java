@@ -65,6 +65,9 @@ public final class OkxConnector implements ExchangeConnector {
       }
     }
     ConnectorMonitor monitor = new ConnectorMonitor(Exchange.OKX.id(), CONNECTION, settings.malformedLogInterval(), clock);
+    // One connection for every market: it carries the configured ones until the instrument lookups
+    // say which OKX knows.
+    monitor.carries(markets);
     RestClient rest = new RestClient(system, monitor, settings.requestTimeout(), clock);
     OkxRestPaths paths = new OkxRestPaths(settings.restUrl().toString());
     OkxInstrumentCatalog catalog = new OkxInstrumentCatalog(markets, rest, paths, monitor);
@@ -78,6 +81,7 @@ public final class OkxConnector implements ExchangeConnector {
               if (instruments.isEmpty()) {
                 return Source.failed(new IllegalStateException("no configured OKX market is known to OKX"));
               }
+              monitor.carries(instruments.markets());
               return Source.completionStage(
                       GapBackfill.run(instruments.markets(), backfills, monitor))
                   .flatMapConcat(backfilled -> live(system, settings, monitor, rest, paths, instruments, marks, clock));

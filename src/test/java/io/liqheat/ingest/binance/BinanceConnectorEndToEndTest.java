@@ -45,6 +45,7 @@ class BinanceConnectorEndToEndTest {
   private static final MarketId LIMITED = MarketId.parse("binance:XRPUSDT");
   private static final MarketId CORRUPTED = MarketId.parse("binance:DOGEUSDT");
   private static final MarketId FRESH = MarketId.parse("binance:BNBUSDT");
+  private static final MarketId SPLIT = MarketId.parse("binance:ADAUSDT");
 
   private static ConnectorRig rig;
   private BinanceConnector connector;
@@ -57,7 +58,8 @@ class BinanceConnectorEndToEndTest {
         SimMarketSpec.typical(SILENCED, 150, 1),
         SimMarketSpec.typical(LIMITED, 0.6, 1),
         SimMarketSpec.typical(CORRUPTED, 0.15, 1),
-        SimMarketSpec.typical(FRESH, 600, 1)), Duration.ofHours(2));
+        SimMarketSpec.typical(FRESH, 600, 1),
+        SimMarketSpec.typical(SPLIT, 0.4, 1)), Duration.ofHours(2));
   }
 
   @AfterAll
@@ -127,6 +129,23 @@ class BinanceConnectorEndToEndTest {
     live(connector, LIVE);
     assertThat(rest(connector).lastError()).contains("binance:NOPEUSDT").contains("not listed");
     assertThat(connector.status()).filteredOn(s -> s.connection().startsWith("binance-ws")).hasSize(1);
+    // The skipped market is streamed by no connection, so the API shows its connector as unknown.
+    assertThat(ws(connector).carried()).containsExactly(LIVE);
+    assertThat(rest(connector).carried()).isEmpty();
+  }
+
+  @Test
+  void marketsSplitOverConnectionsAreEachCarriedByTheirOwn() {
+    // Three streams a connection: one market's two and the liquidations, so a connection a market.
+    connector = BinanceConnector.start(rig.system, rig.settings(Exchange.BINANCE, "", "exchanges.binance.max-streams-per-connection = 3"),
+        List.of(LIVE, SPLIT), rig.sink, Clock.systemUTC());
+
+    eventually(WITHIN, connector::status, all -> all.stream().filter(s -> s.connection().startsWith("binance-ws")).count() == 2);
+    assertThat(connector.status()).filteredOn(s -> s.connection().equals("binance-ws-1"))
+        .singleElement().satisfies(s -> assertThat(s.carried()).containsExactly(LIVE));
+    assertThat(connector.status()).filteredOn(s -> s.connection().equals("binance-ws-2"))
+        .singleElement().satisfies(s -> assertThat(s.carried()).containsExactly(SPLIT));
+    assertThat(rest(connector).carried()).isEmpty();
   }
 
   @Test

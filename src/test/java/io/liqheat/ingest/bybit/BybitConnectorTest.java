@@ -225,6 +225,8 @@ class BybitConnectorTest {
       live(connector);
       assertThat(ws(connector).lastError()).contains("bybit:NOPEUSDT").contains("10001");
       assertThat(ws(connector).malformedTotal()).isZero();
+      // The stream carries only the market it streams: the API shows the unknown one as unknown.
+      assertThat(ws(connector).carried()).containsExactly(market);
     } finally {
       stop(connector);
     }

@@ -193,6 +193,8 @@ class OkxConnectorTest {
 
     eventually(WITHIN, this::status, s -> s.lastError() != null && s.lastError().contains("NOPE-USDT-SWAP"));
     tradesKeepGrowing(BTC);
+    // The connection carries only the market it streams: the API shows the unknown one as unknown.
+    assertThat(status().carried()).containsExactly(BTC);
   }
 
   private static void sleep(long millis) {
