@@ -17,15 +17,15 @@ public final class DemoConfig {
 
   private static final String INTERFACE = "liqheat.http.interface";
 
+  /** The interface the demo's API listens on, whatever the configuration says. */
+  static final String DEMO_INTERFACE = "127.0.0.1";
+
   private DemoConfig() {}
 
   /** The user's configuration under that of a simulator running in real time. */
   static Config pointedAt(Config base, int simulatorPort, List<MarketId> markets) {
     return pointedAt(base, simulatorPort, markets, 1, 0);
   }
-
-  /** The interface the demo's API listens on, whatever the configuration says. */
-  static final String DEMO_INTERFACE = "127.0.0.1";
 
   /**
    * The user's configuration under the simulator's, with the API on {@link #DEMO_INTERFACE}: the demo
@@ -35,7 +35,7 @@ public final class DemoConfig {
    */
   static Config pointedAt(Config base, int simulatorPort, List<MarketId> markets, double speed, long sinceMs) {
     return ConfigFactory.parseString("liqheat.http.enabled = true\n"
-            + "liqheat.http.interface = \"" + DEMO_INTERFACE + "\"\n"
+            + INTERFACE + " = \"" + DEMO_INTERFACE + "\"\n"
             + nodeSettings(simulatorPort, markets, speed, sinceMs))
         .withFallback(base)
         .resolve();

@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.EntityTag;
@@ -119,10 +117,7 @@ public final class HistoryRoutes extends AllDirectives {
     if (result.isSuccess()) {
       return result.get();
     }
-    Throwable cause = result.failed().get();
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
+    Throwable cause = AsyncFailures.unwrapped(result.failed().get());
     if (cause instanceof ApiException refused) {
       throw refused;
     }

@@ -12,8 +12,9 @@ import java.util.List;
  * @param iface the interface to bind: 127.0.0.1 for the demo, the configured one in production
  * @param maxConnections Pekko's {@code max-connections} (default 1024) raised for SSE viewers
  * @param corsAllowedOrigins origins allowed to call the API from a browser; empty allows none
- * @param sseHeartbeat a comment line this often keeps idle SSE connections under every idle timeout;
- *     below {@code pekko.http.server.idle-timeout} when that is finite
+ * @param sseHeartbeat a stream with no event for this long gets a heartbeat (an event with empty data),
+ *     which keeps idle SSE connections under every idle timeout; below {@code
+ *     pekko.http.server.idle-timeout} when that is finite
  * @param sseMaxPerClient concurrent SSE streams one client address may hold
  * @param nearestHorizon the horizon of the expected move that "nearest clusters" look within
  */

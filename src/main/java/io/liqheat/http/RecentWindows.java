@@ -8,7 +8,6 @@ import io.liqheat.market.Windows;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -55,21 +54,13 @@ public final class RecentWindows {
     return rows.handle((read, failure) -> {
       if (failure != null) {
         log.warn("{}: the frozen windows before this node started could not be read ({}); the expected move and"
-            + " nearest clusters wait for windows frozen from now on", market, rootCause(failure).toString());
+            + " nearest clusters wait for windows frozen from now on", market, AsyncFailures.unwrapped(failure).toString());
       } else {
         hub.state(market).seed(read.stream().map(RecentWindows::windowClosed).toList());
         log.info("{}: {} frozen windows before this node started read from the read side", market, read.size());
       }
       return null;
     });
-  }
-
-  private static Throwable rootCause(Throwable failure) {
-    Throwable cause = failure;
-    while (cause instanceof CompletionException && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
   }
 
   private static WindowClosed windowClosed(FrozenFrameRow row) {
